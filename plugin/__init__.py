@@ -1,0 +1,1 @@
+"""Tanker Watch plugin code: ``core`` (pure analytics) and the QGIS-side packages."""

@@ -1,0 +1,1 @@
+"""QGIS user interface: the dock panel, map tools and background tasks."""

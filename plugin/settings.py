@@ -1,0 +1,45 @@
+"""Typed access to the plugin's QGIS settings, all under the ``tanker_watch/`` prefix."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from qgis.core import QgsSettings
+
+PREFIX = "tanker_watch/"
+T = TypeVar("T", bool, int, float, str)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One setting: a key below :data:`PREFIX` and a typed default."""
+
+    key: str
+    default: T
+    description: str = ""
+
+    @property
+    def full_key(self) -> str:
+        return PREFIX + self.key
+
+    def value(self) -> T:
+        raw = QgsSettings().value(self.full_key, self.default)
+        kind = type(self.default)
+        if kind is bool:
+            return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")  # type: ignore[return-value]
+        try:
+            return kind(raw)  # type: ignore[return-value]
+        except (TypeError, ValueError):
+            return self.default
+
+    def set(self, value: T) -> None:
+        QgsSettings().setValue(self.full_key, value)
+
+    def reset(self) -> None:
+        QgsSettings().remove(self.full_key)
+
+
+SEGMENT_GAP_HOURS = Setting("tracks/segment_gap_hours", 6.0, "Split tracks at AIS gaps longer than this")
+DARK_GAP_HOURS = Setting("tracks/dark_gap_hours", 12.0, "AIS gaps at least this long are dark periods")
+MAX_SPEED_KNOTS = Setting("cleaning/max_speed_knots", 50.0, "Implied speeds above this are jumps")
+DOCK_VISIBLE = Setting("gui/dock_visible", False, "Show the dock panel at start-up")
