@@ -78,7 +78,7 @@ dev-link:
 
 lint: venv
 	$(PY) -m ruff check .
-	$(PY) -m flake8 --select=QGS --exclude=.venv,dist,build .
+	$(PY) -m flake8 .
 	$(PY) -m bandit -q -r plugin __init__.py
 
 translations: deps

@@ -22,7 +22,8 @@ from support import REPO, SHARED, TEST_DATA  # noqa: E402
 
 
 def _expose_package() -> None:
-    root = Path(tempfile.gettempdir()) / f"tanker_watch_pkgroot_{os.getuid()}_{hashlib.sha1(str(REPO).encode()).hexdigest()[:10]}"
+    digest = hashlib.sha1(str(REPO).encode()).hexdigest()[:10]
+    root = Path(tempfile.gettempdir()) / f"tanker_watch_pkgroot_{os.getuid()}_{digest}"
     root.mkdir(exist_ok=True)
     link = root / "tanker_watch"
     if link.is_symlink() and Path(os.readlink(link)) != REPO:

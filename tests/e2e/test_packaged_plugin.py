@@ -1,0 +1,89 @@
+"""End to end: build the zip, install it into a fresh profile, start it in a real QGIS,
+and check that qgis_process sees the provider once the plugin is enabled in that profile."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from support import REPO
+
+pytestmark = pytest.mark.e2e
+
+
+def qgis_process_command() -> list[str]:
+    """On Debian 12 the qgis_process wrapper passes a flag the binary rejects: call the binary."""
+    for name in ("qgis_process.bin", "qgis_process"):
+        found = shutil.which(name) or (f"/usr/bin/{name}" if Path(f"/usr/bin/{name}").exists() else None)
+        if found:
+            return [found]
+    pytest.skip("qgis_process is not installed")
+
+
+@pytest.fixture(scope="module")
+def package() -> Path:
+    version = next(line.split("=", 1)[1].strip() for line in
+                   (REPO / "metadata.txt").read_text(encoding="utf-8").splitlines()
+                   if line.startswith("version="))
+    done = subprocess.run(["make", "-s", "package"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    path = REPO / "dist" / f"tanker_watch-{version}.zip"
+    assert path.is_file()
+    return path
+
+
+@pytest.fixture(scope="module")
+def profile_root(package, tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("qgis_config")
+    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(root)}
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "profile.py"), "install", str(package)],
+                          env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def test_zip_contents(package):
+    with zipfile.ZipFile(package) as archive:
+        names = set(archive.namelist())
+    assert "tanker_watch/metadata.txt" in names and "tanker_watch/LICENSE" in names
+    assert "tanker_watch/plugin/core/schema.py" in names
+    assert "tanker_watch/i18n/tanker_watch_ko.qm" in names
+    assert not any(n.startswith(("tanker_watch/tests/", "tanker_watch/scripts/", "tanker_watch/.ci/"))
+                   for n in names)
+
+
+def test_plugin_starts_in_real_qgis(profile_root):
+    profile = profile_root / "profiles" / "default"
+    env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(profile_root), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, str(Path(__file__).with_name("start_plugin.py")), str(profile)],
+                          env=env, capture_output=True, text=True, timeout=300)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("REPORT ")), None)
+    assert line, done.stdout + done.stderr
+    report = json.loads(line[len("REPORT "):])
+    assert report["module_file"].startswith(str(profile)), report  # the installed copy, not the repo
+    assert report["available"] and report["loaded"] and report["started"], report
+    assert report["provider_after_start"], report
+    assert "TankerWatchDock" in report["docks"] and "TankerWatchToolbar" in report["toolbars"]
+    assert report["menu_actions"] == 1
+    assert report["unloaded"] and not report["provider_after_unload"]
+    assert report["menu_actions_after_unload"] == 0
+
+
+def test_qgis_process_lists_provider(profile_root):
+    env = {k: v for k, v in os.environ.items() if k != "QGIS_OPTS"}
+    env.update(QGIS_CUSTOM_CONFIG_PATH=str(profile_root), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(qgis_process_command() + ["plugins"], env=env, capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "tanker_watch" in done.stdout, done.stdout
+    done = subprocess.run(qgis_process_command() + ["list", "--json"], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    listing = json.loads(done.stdout[done.stdout.index("{"):])
+    assert "tankerwatch" in listing["providers"], sorted(listing["providers"])
