@@ -89,7 +89,10 @@ def conform(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     out = {}
     n = len(frame)
     for col, dtype in dtypes.items():
-        values = frame[col] if col in frame.columns else pd.Series([None] * n, index=frame.index)
+        if col in frame.columns:
+            values = frame[col]
+        else:
+            values = pd.Series([None] * n, index=frame.index, dtype=object)
         if dtype.startswith("datetime64"):
             values = pd.to_datetime(values, utc=True)
         out[col] = values.astype(dtype)
