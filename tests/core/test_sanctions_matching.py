@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -196,8 +194,8 @@ def test_without_rapidfuzz(listed, monkeypatch):
     assert res.attrs["rapidfuzz"] is False and "rapidfuzz is not installed" in res.attrs["warnings"][0]
 
 
-def test_real_lists_performance(shared_dir):
-    """~10k AIS vessels against the full bundled snapshot (1.5k rows, ~2.6k names) in a few seconds."""
+def test_ten_thousand_vessels_against_the_snapshot():
+    """~10k AIS vessels against the full bundled snapshot (its speed belongs in bench/, not here)."""
     from tanker_watch.plugin.core.sanctions import load_snapshot
 
     listed = load_snapshot()
@@ -207,9 +205,7 @@ def test_real_lists_performance(shared_dir):
     vessels = pd.DataFrame({"mmsi": [str(200000000 + i) for i in range(n)], "imo": [None] * n, "name": names})
     vessels.loc[0, ["imo", "name"]] = ["8660313", "CHON MA SAN"]
     vessels.loc[1, ["imo", "name"]] = [None, "NS LEADER"]
-    start = time.perf_counter()
     res = match_vessels(vessels, listed)
-    assert time.perf_counter() - start < 20
     assert res.loc[0, "lists"] == "OFAC SDN|EU 2017/1509" and res.loc[1, "match_type"] == "name"
 
 
