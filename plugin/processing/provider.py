@@ -34,4 +34,8 @@ class TankerWatchProvider(QgsProcessingProvider):
 
 def algorithm_classes() -> list[type]:
     """Every algorithm class the provider offers."""
-    return []
+    from .import_ais import ImportAisAlgorithm
+    from .match_sanctions import MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm
+    from .reconstruct_tracks import ReconstructTracksAlgorithm
+
+    return [ImportAisAlgorithm, ReconstructTracksAlgorithm, MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm]

@@ -87,3 +87,28 @@ def test_qgis_process_lists_provider(profile_root):
     assert done.returncode == 0, done.stderr
     listing = json.loads(done.stdout[done.stdout.index("{"):])
     assert "tankerwatch" in listing["providers"], sorted(listing["providers"])
+
+
+def test_qgis_process_runs_ais_algorithms(profile_root, tmp_path):
+    """Both AIS algorithms run headless from the command line on a real MarineCadastre excerpt."""
+    from support import TEST_DATA
+
+    excerpt = next(TEST_DATA.glob("ais/marinecadastre*.csv*"))
+    env = {k: v for k, v in os.environ.items() if k != "QGIS_OPTS"}
+    env.update(QGIS_CUSTOM_CONFIG_PATH=str(profile_root), QT_QPA_PLATFORM="offscreen")
+    tracks = tmp_path / "tracks.gpkg"
+    done = subprocess.run(
+        qgis_process_command() + ["--json", "run", "tankerwatch:reconstructtracks", "--",
+                                  f"INPUT={excerpt}", f"OUTPUT_TRACKS={tracks}",
+                                  f"OUTPUT_GAPS={tmp_path / 'gaps.gpkg'}"],
+        env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    results = json.loads(done.stdout[done.stdout.index("{"):])["results"]
+    assert results["SEGMENTS"] > 0 and tracks.is_file()
+    done = subprocess.run(
+        qgis_process_command() + ["--json", "run", "tankerwatch:importais", "--",
+                                  f"INPUT={excerpt}", f"OUTPUT={tmp_path / 'points.gpkg'}"],
+        env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    results = json.loads(done.stdout[done.stdout.index("{"):])["results"]
+    assert results["POSITIONS"] > 0 and "REPORT" in results

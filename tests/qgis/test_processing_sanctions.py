@@ -1,0 +1,72 @@
+"""Sanctions algorithms: matching offline from the snapshot, updating through a real local server."""
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsApplication, QgsSettings
+
+from tanker_watch.plugin.core.sanctions import SOURCES
+
+
+@pytest.fixture
+def provider(qgis_app, qgis_processing):
+    import tanker_watch
+
+    plugin = tanker_watch.classFactory(None)
+    plugin.initProcessing()
+    yield QgsApplication.processingRegistry().providerById("tankerwatch")
+    plugin.unload()
+
+
+def test_match_vessel_list_offline(provider, tmp_path):
+    from qgis import processing
+
+    vessels = tmp_path / "vessels.csv"
+    vessels.write_text(
+        "mmsi,imo,name,flag,ship_type,dwt\n"
+        "445111000,8660313,CHON MA SAN,KP,tanker,3565\n"     # listed by IMO
+        "445222000,,CHONMASAN,KP,tanker,\n"                  # listed by name, spacing differs
+        "273111222,9999995,INNOCENT TRADER,RU,tanker,5000\n"  # not listed; bad IMO check digit
+        "273111333,,NOT A SHIP AT ALL,RU,tanker,abc\n",
+        encoding="utf-8",
+    )
+    result = processing.run("tankerwatch:matchsanctions", {"INPUT": str(vessels), "OUTPUT": "memory:"})
+    rows = {f["name"]: f for f in result["OUTPUT"].getFeatures()}
+    assert result["LISTED"] == 2
+    assert rows["CHON MA SAN"]["listed"] and "IMO 8660313" in rows["CHON MA SAN"]["match_reason"]
+    assert "OFAC" in rows["CHON MA SAN"]["lists"]
+    assert rows["CHONMASAN"]["listed"] and rows["CHONMASAN"]["score"] < 100
+    assert not rows["NOT A SHIP AT ALL"]["listed"]
+    assert "snapshot" in result["SNAPSHOT"]
+
+
+def test_update_keeps_cache_when_server_fails(provider, httpserver, monkeypatch, tmp_path):
+    from qgis import processing
+
+    from tanker_watch.plugin.processing import match_sanctions
+
+    monkeypatch.setattr(match_sanctions, "sanctions_cache", lambda: tmp_path / "cache")
+    spec = SOURCES["ofac_sdn"]
+    monkeypatch.setitem(SOURCES, "ofac_sdn", type(spec)(**{**spec.__dict__,
+                                                          "url": httpserver.url_for("/sdn.csv")}))
+    httpserver.expect_request("/sdn.csv").respond_with_data("server broke", status=500)
+    result = processing.run("tankerwatch:updatesanctions", {"SOURCES": [0]})
+    assert result["FAILED"] == 1
+    assert "previous data are kept" in result["STATUS"]
+    assert not (tmp_path / "cache" / spec.filename).exists()
+
+
+def test_proxy_comes_from_qgis_settings(qgis_app):
+    from tanker_watch.plugin.network import qgis_proxies
+
+    settings = QgsSettings()
+    try:
+        settings.setValue("proxy/proxyEnabled", True)
+        settings.setValue("proxy/proxyHost", "proxy.example.org")
+        settings.setValue("proxy/proxyPort", "3128")
+        assert qgis_proxies() == {"http": "http://proxy.example.org:3128",
+                                  "https": "http://proxy.example.org:3128"}
+        settings.setValue("proxy/proxyEnabled", False)
+        assert qgis_proxies() is None
+    finally:
+        for key in ("proxyEnabled", "proxyHost", "proxyPort"):
+            settings.remove(f"proxy/{key}")
