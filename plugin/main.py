@@ -55,6 +55,8 @@ class TankerWatchPlugin:
         self.toolbar.setObjectName(TOOLBAR_OBJECT_NAME)
         self.toolbar.addAction(self.dock_action)
         self.iface.addPluginToMenu(MENU, self.dock_action)
+        # QGIS may restore or show docks itself (window state): the button follows the dock.
+        self.dock_action.setChecked(self.dock.isVisible())
 
     def unload(self) -> None:
         if self.dock_action is not None:

@@ -42,4 +42,3 @@ class Setting(Generic[T]):
 SEGMENT_GAP_HOURS = Setting("tracks/segment_gap_hours", 6.0, "Split tracks at AIS gaps longer than this")
 DARK_GAP_HOURS = Setting("tracks/dark_gap_hours", 12.0, "AIS gaps at least this long are dark periods")
 MAX_SPEED_KNOTS = Setting("cleaning/max_speed_knots", 50.0, "Implied speeds above this are jumps")
-DOCK_VISIBLE = Setting("gui/dock_visible", False, "Show the dock panel at start-up")

@@ -105,9 +105,6 @@ def test_settings_are_typed_and_prefixed(qgis_app):
         assert settings.DARK_GAP_HOURS.value() == 18.5
         QgsSettings().setValue(settings.DARK_GAP_HOURS.full_key, "not a number")
         assert settings.DARK_GAP_HOURS.value() == 12.0
-        settings.DOCK_VISIBLE.set(True)
-        assert settings.DOCK_VISIBLE.value() is True
     finally:
         settings.DARK_GAP_HOURS.reset()
-        settings.DOCK_VISIBLE.reset()
     assert settings.DARK_GAP_HOURS.value() == 12.0
