@@ -41,3 +41,16 @@ class RecordingIface:
 @pytest.fixture
 def iface(qgis_iface) -> RecordingIface:
     return RecordingIface(qgis_iface)
+
+
+@pytest.fixture
+def provider(qgis_app, qgis_processing):
+    """The plugin started as qgis_process starts it (no GUI), with Processing initialised."""
+    from qgis.core import QgsApplication
+
+    import tanker_watch
+
+    plugin = tanker_watch.classFactory(None)
+    plugin.initProcessing()
+    yield QgsApplication.processingRegistry().providerById("tankerwatch")
+    plugin.unload()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsField,
     QgsGeometry,
@@ -24,16 +23,6 @@ def marinecadastre_csv(path, rows):
         lines.append(f"{mmsi},{time},{lat},{lon},10.0,90.0,90,TEST {mmsi},IMO8660313,,80,0,100,20,{draft},80,A")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def provider(qgis_app, qgis_processing):
-    import tanker_watch
-
-    plugin = tanker_watch.classFactory(None)
-    plugin.initProcessing()
-    yield QgsApplication.processingRegistry().providerById("tankerwatch")
-    plugin.unload()
 
 
 @pytest.fixture

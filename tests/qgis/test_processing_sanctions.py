@@ -1,20 +1,9 @@
 """Sanctions algorithms: matching offline from the snapshot, updating through a real local server."""
 from __future__ import annotations
 
-import pytest
-from qgis.core import QgsApplication, QgsSettings
+from qgis.core import QgsSettings
 
 from tanker_watch.plugin.core.sanctions import SOURCES
-
-
-@pytest.fixture
-def provider(qgis_app, qgis_processing):
-    import tanker_watch
-
-    plugin = tanker_watch.classFactory(None)
-    plugin.initProcessing()
-    yield QgsApplication.processingRegistry().providerById("tankerwatch")
-    plugin.unload()
 
 
 def test_match_vessel_list_offline(provider, tmp_path):
