@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterAuthConfig,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -23,7 +24,7 @@ from ..core.particulars import looks_like_particulars, read_particulars
 from ..core.sanctions import SOURCES, load_sanctions, match_vessels, update_source
 from ..core.vessels import vessels_from_positions
 from ..frames import add_table_features, fields_for
-from ..network import cache_dir, qgis_proxies
+from ..network import api_key, cache_dir, qgis_proxies
 from .base import TankerWatchAlgorithm
 from .inputs import read_input
 
@@ -131,11 +132,18 @@ class UpdateSanctionsAlgorithm(TankerWatchAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             "SOURCES", self.tr("Lists to update"), options=[SOURCES[s].title for s in self.CHOICES],
             allowMultiple=True, defaultValue=[0]))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            "AUTHCFG", self.tr("API key for sources that need one (from the QGIS authentication manager)"),
+            optional=True))
         self.addOutput(QgsProcessingOutputString("STATUS", self.tr("What happened")))
         self.addOutput(QgsProcessingOutputNumber("FAILED", self.tr("Lists that could not be updated")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         chosen = [self.CHOICES[i] for i in self.parameterAsEnums(parameters, "SOURCES", context)]
+        authcfg = self.parameterAsString(parameters, "AUTHCFG", context)
+        key = api_key(authcfg)
+        if authcfg and key is None:
+            raise QgsProcessingException(f"No API key could be read from authentication configuration '{authcfg}'")
         status, failed = [], 0
         for n, source_id in enumerate(chosen):
             try:
@@ -143,7 +151,8 @@ class UpdateSanctionsAlgorithm(TankerWatchAlgorithm):
                     share = received / total if total else 0.0
                     feedback.setProgress(100.0 * (n + share) / len(chosen))
 
-                result = update_source(source_id, sanctions_cache(), proxies=qgis_proxies(),
+                headers = {"Authorization": f"ApiKey {key}"} if key and SOURCES[source_id].accepts_key else None
+                result = update_source(source_id, sanctions_cache(), proxies=qgis_proxies(), headers=headers,
                                        cancel=feedback.isCanceled, progress=progress)
                 line = f"{SOURCES[source_id].title}: {result.status}"
             except DownloadError as exc:

@@ -1,8 +1,9 @@
 """Sanctions algorithms: matching offline from the snapshot, updating through a real local server."""
 from __future__ import annotations
 
-from qgis.core import QgsSettings
+from qgis.core import QgsApplication, QgsSettings
 
+from support import TEST_DATA
 from tanker_watch.plugin.core.sanctions import SOURCES
 
 
@@ -59,3 +60,53 @@ def test_proxy_comes_from_qgis_settings(qgis_app):
     finally:
         for key in ("proxyEnabled", "proxyHost", "proxyPort"):
             settings.remove(f"proxy/{key}")
+
+
+def test_update_sends_api_key_from_auth_manager(provider, httpserver, monkeypatch, tmp_path):
+    """The key lives in QGIS's authentication manager; it reaches the server and never the output."""
+    from qgis import processing
+    from qgis.core import QgsAuthMethodConfig
+
+    from tanker_watch.plugin.processing import match_sanctions
+
+    auth = QgsApplication.authManager()
+    if not auth.masterPasswordIsSet():
+        auth.setMasterPassword("tanker-watch-tests", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("opensanctions test key")
+    config.setConfig("username", "api")
+    config.setConfig("password", "SECRET-KEY-123")
+    assert auth.storeAuthenticationConfig(config)[0]
+    monkeypatch.setattr(match_sanctions, "sanctions_cache", lambda: tmp_path / "cache")
+    index = match_sanctions.UpdateSanctionsAlgorithm.CHOICES.index("opensanctions_maritime")
+    spec = SOURCES["opensanctions_maritime"]
+    monkeypatch.setitem(SOURCES, "opensanctions_maritime",
+                        type(spec)(**{**spec.__dict__, "url": httpserver.url_for("/maritime.csv")}))
+    body = next(TEST_DATA.glob("sanctions/*maritime*.csv")).read_bytes()
+    httpserver.expect_request("/maritime.csv", headers={"Authorization": "ApiKey SECRET-KEY-123"}) \
+        .respond_with_data(body, content_type="text/csv")
+    try:
+        result = processing.run("tankerwatch:updatesanctions", {"SOURCES": [index], "AUTHCFG": config.id()})
+    finally:
+        auth.removeAuthenticationConfig(config.id())
+    assert result["FAILED"] == 0, result["STATUS"]
+    assert "SECRET-KEY-123" not in result["STATUS"]
+    assert (tmp_path / "cache" / spec.filename).is_file()
+
+
+def test_match_vessels_taken_from_ais(provider, tmp_path):
+    from qgis import processing
+
+    ais = tmp_path / "ais.csv"
+    ais.write_text(
+        "MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,"
+        "Draft,Cargo,TransceiverClass\n"
+        "445111000,2024-03-07T00:00:00,42.7,133.0,0.1,0,511,CHON MA SAN,IMO8660313,,80,5,90,14,4.0,80,A\n"
+        "445111000,2024-03-07T03:00:00,42.7,133.0,0.1,0,511,CHON MA SAN,IMO8660313,,80,5,90,14,6.0,80,A\n"
+        "273000001,2024-03-07T00:00:00,43.1,131.9,9.0,90,90,PORT TUG,,,52,0,30,9,3.0,,A\n",
+        encoding="utf-8",
+    )
+    result = processing.run("tankerwatch:matchsanctions", {"INPUT": str(ais), "OUTPUT": "memory:"})
+    rows = {f["mmsi"]: f for f in result["OUTPUT"].getFeatures()}
+    assert set(rows) == {"445111000", "273000001"}
+    assert result["LISTED"] == 1 and rows["445111000"]["listed"] and not rows["273000001"]["listed"]

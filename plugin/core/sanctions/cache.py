@@ -52,6 +52,7 @@ class SourceSpec:
     content_types: Optional[tuple[str, ...]] = TEXT_TYPES
     user_agent: Optional[str] = None
     notes: str = ""
+    accepts_key: bool = False  # send the user's API key, if any, as "Authorization: ApiKey <key>"
 
 
 SOURCES: dict[str, SourceSpec] = {
@@ -77,6 +78,7 @@ SOURCES: dict[str, SourceSpec] = {
             read_maritime_csv,
             "CC BY-NC 4.0: non-commercial use only; businesses need a licence from OpenSanctions. "
             "Not bundled with the plugin.",
+            accepts_key=True,
         ),
         SourceSpec(
             "uk_sanctions_list",
