@@ -37,5 +37,7 @@ def algorithm_classes() -> list[type]:
     from .import_ais import ImportAisAlgorithm
     from .match_sanctions import MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm
     from .reconstruct_tracks import ReconstructTracksAlgorithm
+    from .trips_in_region import DetectPortCallsAlgorithm, TripsInRegionAlgorithm
 
-    return [ImportAisAlgorithm, ReconstructTracksAlgorithm, MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm]
+    return [ImportAisAlgorithm, ReconstructTracksAlgorithm, DetectPortCallsAlgorithm, TripsInRegionAlgorithm,
+            MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm]
