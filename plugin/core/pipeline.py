@@ -73,6 +73,8 @@ class Dataset:
     sightings: Optional[pd.DataFrame]
     particulars: Optional[pd.DataFrame]
     analysis: RegionAnalysis
+    ports: pd.DataFrame
+    terminals: list
     input_issues: list[ParseIssue] = field(default_factory=list)  # sightings / particulars files
 
     @property
@@ -157,7 +159,7 @@ def load_dataset(ais: Sequence[str | Path] | ReadResult, *, sightings: str | Pat
     if progress:
         progress(100)
     return Dataset(rec.positions, read.issues, read.issue_count, read.warnings, report, rec, stops, calls, vessels,
-                   matches, listed, sightings_frame, particulars_frame, analysis, input_issues)
+                   matches, listed, sightings_frame, particulars_frame, analysis, ports, terminals, input_issues)
 
 
 def analyse_region(dataset: Dataset, region, *, start=None, end=None, tankers_only: bool = True,

@@ -406,3 +406,32 @@ def track_coordinates(positions: pd.DataFrame, segments: pd.DataFrame) -> list[n
     label = np.repeat(np.arange(first.size), counts)
     coords = np.column_stack([unwrap_lon(lon, label), lat])
     return np.split(coords, ends[:-1])
+
+
+TRACK_LINE_COLUMNS = ["mmsi", "imo", "name", "ship_type", "kind", "dark", "segment_id", "start_time",
+                      "end_time", "n_points", "length_km", "duration_h"]
+
+
+def track_lines(result: Reconstruction) -> tuple[pd.DataFrame, list[np.ndarray]]:
+    """Observed segments and dark connectors (``dark`` True) as one line table with
+    :data:`TRACK_LINE_COLUMNS`, and each line's ``(n, 2)`` lon/lat coordinates."""
+    segments, gaps = result.segments, result.dark_gaps
+    observed = segments.assign(
+        kind="observed", dark=False,
+        duration_h=(segments["end_time"] - segments["start_time"]).dt.total_seconds() / 3600.0)
+    dark = gaps.assign(kind="dark", dark=True, segment_id=-1, n_points=2, length_km=gaps["distance_km"])
+    frame = pd.concat([observed[TRACK_LINE_COLUMNS], dark[TRACK_LINE_COLUMNS]], ignore_index=True)
+    frame["dark"] = frame["dark"].astype(bool)
+    frame["segment_id"] = frame["segment_id"].astype("int64")
+    frame["n_points"] = frame["n_points"].astype("int64")
+    for column in ("mmsi", "imo", "name", "kind"):
+        frame[column] = frame[column].astype(object)
+    return frame, result.track_coordinates() + gap_coordinates(gaps)
+
+
+def gap_coordinates(gaps: pd.DataFrame) -> list[np.ndarray]:
+    """Two-point lon/lat arrays from each gap's start to its end, unwrapped across the antimeridian."""
+    start = gaps[["start_lon", "start_lat"]].to_numpy(dtype="float64")
+    end = gaps[["end_lon", "end_lat"]].to_numpy(dtype="float64")
+    end[:, 0] = start[:, 0] + ((end[:, 0] - start[:, 0] + 180.0) % 360.0 - 180.0)
+    return [np.vstack([a, b]) for a, b in zip(start, end)]

@@ -1,8 +1,6 @@
 """``tankerwatch:reconstructtracks``: AIS -> observed track segments, dark connectors and dark-gap events."""
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -12,36 +10,10 @@ from qgis.core import (
 )
 
 from ..core.ports import load_gazetteer
-from ..core.tracks import reconstruct
+from ..core.tracks import TRACK_LINE_COLUMNS, reconstruct, track_lines
 from ..frames import WGS84, add_line_features, add_point_features, fields_for
 from .base import TankerWatchAlgorithm
 from .import_ais import add_ais_input_parameters, read_and_clean
-
-TRACK_COLUMNS = ["mmsi", "imo", "name", "ship_type", "kind", "dark", "segment_id", "start_time", "end_time",
-                 "n_points", "length_km", "duration_h"]
-
-
-def track_frame(segments: pd.DataFrame, gaps: pd.DataFrame) -> pd.DataFrame:
-    """Observed segments and dark connectors in one frame with :data:`TRACK_COLUMNS`."""
-    observed = segments.assign(
-        kind="observed", dark=False,
-        duration_h=(segments["end_time"] - segments["start_time"]).dt.total_seconds() / 3600.0)
-    dark = gaps.assign(kind="dark", dark=True, segment_id=-1, n_points=2, length_km=gaps["distance_km"])
-    frame = pd.concat([observed[TRACK_COLUMNS], dark[TRACK_COLUMNS]], ignore_index=True)
-    frame["dark"] = frame["dark"].astype(bool)
-    frame["segment_id"] = frame["segment_id"].astype("int64")
-    frame["n_points"] = frame["n_points"].astype("int64")
-    for column in ("mmsi", "imo", "name", "kind"):
-        frame[column] = frame[column].astype(object)
-    return frame
-
-
-def gap_coordinates(gaps: pd.DataFrame) -> list[np.ndarray]:
-    """Two-point lon/lat arrays from each gap's start to its end, unwrapped across the antimeridian."""
-    start = gaps[["start_lon", "start_lat"]].to_numpy(dtype="float64")
-    end = gaps[["end_lon", "end_lat"]].to_numpy(dtype="float64")
-    end[:, 0] = start[:, 0] + ((end[:, 0] - start[:, 0] + 180.0) % 360.0 - 180.0)
-    return [np.vstack([a, b]) for a, b in zip(start, end)]
 
 
 class ReconstructTracksAlgorithm(TankerWatchAlgorithm):
@@ -83,9 +55,8 @@ class ReconstructTracksAlgorithm(TankerWatchAlgorithm):
             ports=load_gazetteer(),
         )
         feedback.pushInfo(f"{len(result.segments):,} track segments, {len(result.dark_gaps):,} dark periods")
-        tracks = track_frame(result.segments, result.dark_gaps)
-        coordinates = result.track_coordinates() + gap_coordinates(result.dark_gaps)
-        fields = fields_for(tracks, TRACK_COLUMNS)
+        tracks, coordinates = track_lines(result)
+        fields = fields_for(tracks, TRACK_LINE_COLUMNS)
         sink, tracks_dest = self.parameterAsSink(parameters, "OUTPUT_TRACKS", context, fields,
                                                  QgsWkbTypes.Type.LineString, WGS84)
         add_line_features(sink, fields, tracks, coordinates, is_cancelled=feedback.isCanceled)

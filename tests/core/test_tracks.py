@@ -356,3 +356,20 @@ def test_shared_day_file_matches_plain_loop(shared_dir):
     assert len(ref_segments) > 300 and len(ref_gaps) >= 10
     assert ours_segments == ref_segments
     assert ours_gaps == ref_gaps
+
+
+def test_track_lines_joins_segments_and_dark_connectors():
+    from tanker_watch.plugin.core.tracks import TRACK_LINE_COLUMNS, track_lines
+
+    t0 = pd.Timestamp("2024-03-07T00:00Z")
+    hours = [0, 1, 2, 16, 17]
+    positions = conform(pd.DataFrame({
+        "mmsi": "445000001", "time": [t0 + pd.Timedelta(hours=h) for h in hours],
+        "lat": [42.0, 42.1, 42.2, 42.7, 42.8], "lon": [179.8, 179.9, -179.9, -179.5, -179.4]}), POSITION_DTYPES)
+    frame, coordinates = track_lines(reconstruct(positions))
+    assert list(frame.columns) == TRACK_LINE_COLUMNS
+    assert list(frame["kind"]) == ["observed", "observed", "dark"] and list(frame["dark"]) == [False, False, True]
+    assert len(coordinates) == 3 and coordinates[2].shape == (2, 2)
+    assert frame.loc[2, "duration_h"] == pytest.approx(14.0)
+    # the first segment crosses the antimeridian and stays continuous (179.9 -> 180.1)
+    assert coordinates[0][-1, 0] == pytest.approx(180.1)

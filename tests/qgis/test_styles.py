@@ -24,10 +24,9 @@ from qgis.PyQt.QtGui import QColor, QImage
 from support import REPO
 from tanker_watch.plugin.core.ports import load_gazetteer
 from tanker_watch.plugin.core.schema import POSITION_DTYPES, conform
-from tanker_watch.plugin.core.tracks import reconstruct
+from tanker_watch.plugin.core.tracks import TRACK_LINE_COLUMNS, reconstruct, track_lines
 from tanker_watch.plugin.frames import WGS84, add_line_features, add_point_features, fields_for
 from tanker_watch.plugin.output import LAYER_KEYS, write_layer
-from tanker_watch.plugin.processing.reconstruct_tracks import TRACK_COLUMNS, gap_coordinates, track_frame
 from tanker_watch.plugin.styles import STYLES_DIR, TEMPORAL_FIELDS, apply_style, set_temporal
 
 ARTIFACTS = REPO / "test-artifacts"
@@ -81,9 +80,8 @@ def _polygon(gpkg: Path, key: str, wkt: str, name: str) -> QgsVectorLayer:
 def sample_layers(gpkg: Path) -> list[QgsVectorLayer]:
     """Every layer kind written to ``gpkg`` and styled, top (drawn last) first."""
     result = reconstruct(sample_positions(), segment_gap_h=6.0, dark_gap_h=12.0)
-    tracks = track_frame(result.segments, result.dark_gaps)
-    fields = fields_for(tracks, TRACK_COLUMNS)
-    coordinates = result.track_coordinates() + gap_coordinates(result.dark_gaps)
+    tracks, coordinates = track_lines(result)
+    fields = fields_for(tracks, TRACK_LINE_COLUMNS)
     tracks_layer = write_layer(gpkg, "tracks", fields, QgsWkbTypes.Type.LineString,
                                lambda sink: add_line_features(sink, fields, tracks, coordinates))
     gaps = result.dark_gaps[["mmsi", "name", "start_time", "end_time", "duration_h", "start_lon", "start_lat"]]
