@@ -11,13 +11,13 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO, Callable, Optional
+from typing import Any, BinaryIO, Callable, Optional, Union
 
 import numpy as np
 import pandas as pd
 
 from .errors import AisFormatError, Cancelled, IssueLog, ReadResult
-from .schema import POSITION_DTYPES, conform, empty_positions
+from .schema import POSITION_COLUMNS, empty_positions
 
 CANONICAL_FIELDS: tuple[str, ...] = (
     "mmsi", "time", "lat", "lon", "sog", "cog", "heading", "nav_status",
@@ -92,7 +92,7 @@ _ZONE_RE = re.compile(r"(?:z|utc|gmt|[+-]\d\d:?\d\d)$", re.IGNORECASE)
 _SLASH_DATE_RE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{4}")
 _EPOCH_RE = re.compile(r"^\d{9,10}(?:\.\d+)?$")
 _ELEMENTWISE_LIMIT = 5000
-CHUNK_ROWS = 250_000
+CHUNK_ROWS = 100_000
 
 
 def normalise_column_name(name: str) -> str:
@@ -156,13 +156,13 @@ class TimeParser:
                  else _MONTHFIRST_FORMATS + _DAYFIRST_FORMATS)
         return list(dict.fromkeys(self.formats + list(_ISO_FORMATS) + list(slash)))
 
-    def parse(self, values: pd.Series) -> tuple[pd.Series, np.ndarray]:
-        """Return (UTC datetimes, mask of non-empty values that could not be parsed).
+    def parse(self, values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+        """Return (naive UTC datetime64[ns], mask of non-empty values that could not be parsed).
 
         Works on the distinct values only: AIS files repeat each second many times.
         """
-        codes, uniques = pd.factorize(values)
-        uniq = pd.Index(np.asarray(uniques, dtype=object))
+        codes, uniques = _codes_uniques(values)
+        uniq = pd.Index(uniques)
         n = len(uniq)
         parsed = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
         naive = np.zeros(n, dtype=bool)
@@ -220,7 +220,15 @@ class TimeParser:
         else:
             times = np.full(len(codes), np.datetime64("NaT"), dtype="datetime64[ns]")
             bad = np.zeros(len(codes), dtype=bool)
-        return pd.Series(times, index=values.index), bad
+        return times, bad
+
+
+def _codes_uniques(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(row codes, -1 = missing; object array of the distinct values)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(), np.asarray(values.cat.categories, dtype=object)
+    codes, uniques = pd.factorize(values)
+    return codes, np.asarray(uniques, dtype=object)
 
 
 def _float_column(values: pd.Series, decimal_comma: bool = False) -> tuple[np.ndarray, np.ndarray]:
@@ -239,12 +247,14 @@ def _float_column(values: pd.Series, decimal_comma: bool = False) -> tuple[np.nd
     return num, bad
 
 
-def _map_uniques(values: pd.Series, func: Callable[[str], object]) -> tuple[np.ndarray, np.ndarray]:
+def _map_uniques(values: pd.Series, func: Callable[[str], object]
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Apply ``func`` (returning a value, None for missing, or raising ValueError) once per
-    distinct value; returns (object array of results, mask of failures)."""
-    codes, uniques = pd.factorize(values)
+    distinct value. Returns (row codes, results per code, failures per code); both per-code
+    arrays have a last entry (None, False) that code -1 (missing) indexes."""
+    codes, uniques = _codes_uniques(values)
     res = np.empty(len(uniques) + 1, dtype=object)
-    res[-1] = None  # code -1 = missing
+    res[-1] = None
     fail = np.zeros(len(uniques) + 1, dtype=bool)
     for i, u in enumerate(uniques):
         try:
@@ -252,7 +262,7 @@ def _map_uniques(values: pd.Series, func: Callable[[str], object]) -> tuple[np.n
         except (ValueError, OverflowError):
             res[i] = None
             fail[i] = True
-    return res[codes], fail[codes]
+    return codes, res, fail
 
 
 def _norm_mmsi(text: str) -> Optional[str]:
@@ -303,6 +313,25 @@ def _clean_name(text: str) -> Optional[str]:
     return text or None
 
 
+def _categorical(codes: np.ndarray, per_code: np.ndarray) -> pd.Categorical:
+    """Rows as a Categorical of the per-code results (None = missing), sorted categories."""
+    new, cats = pd.factorize(pd.Series(per_code, dtype=object), sort=True)
+    return pd.Categorical.from_codes(new[codes], categories=pd.Index(cats, dtype=object))
+
+
+def _nullable_int(codes: np.ndarray, per_code: np.ndarray, dtype: str) -> pd.arrays.IntegerArray:
+    """Rows as a nullable integer array of the per-code results (None = missing)."""
+    miss = np.array([v is None for v in per_code], dtype=bool)
+    vals = np.array([0 if v is None else v for v in per_code], dtype=dtype)
+    return pd.arrays.IntegerArray(vals[codes], miss[codes])
+
+
+def _notna(values: Any) -> np.ndarray:
+    if isinstance(values, pd.Categorical):
+        return values.codes >= 0
+    return np.asarray(pd.notna(values))
+
+
 def _report(log: IssueLog, file: str, lines: np.ndarray, mask: np.ndarray, fld: str,
             raw: Optional[pd.Series], what: str) -> None:
     count = int(np.count_nonzero(mask))
@@ -312,23 +341,35 @@ def _report(log: IssueLog, file: str, lines: np.ndarray, mask: np.ndarray, fld: 
     if raw is None:
         msgs = [what] * len(idx)
     else:
-        vals = raw.to_numpy()[idx]
+        vals = np.asarray(raw.iloc[idx], dtype=object)
         msgs = [f"{what}: {str(v)[:60]!r}" for v in vals]
     log.add_many(file, lines[idx], fld, msgs, count)
 
 
+# A converted chunk: canonical column -> typed array (Categorical for mmsi/imo/name,
+# naive UTC datetime64[ns] for time, float64 lat/lon, float32 others, nullable Int8/Int16
+# nav_status/ship_type), plus "_static" (bool) and optionally "_line" (int64).
+Chunk = dict[str, Any]
+_FLOAT32 = ("sog", "cog", "heading", "draught")
+
+
+def _chunk_len(part: Union[pd.DataFrame, Chunk]) -> int:
+    return len(part) if isinstance(part, pd.DataFrame) else len(part["time"])
+
+
 def convert_frame(raw: pd.DataFrame, mapping: dict[str, str], lines: np.ndarray, file: str,
                   log: IssueLog, times: TimeParser, decimal_comma: bool = False,
-                  stats: Optional[dict[str, int]] = None) -> pd.DataFrame:
-    """Source columns -> canonical columns (object/float; not yet conformed).
+                  stats: Optional[dict[str, int]] = None) -> Chunk:
+    """Source columns -> a compact :data:`Chunk` of canonical columns (not yet a frame).
 
     Rows whose MMSI, time or position cannot be used are dropped and reported; bad optional
     values become missing and are reported. Rows without a position but with static data
     (name, IMO, ship type, draught) are kept with ``_static`` True so they can be merged
-    into the positions of the same vessel. ``_line`` carries the physical line number.
+    into the positions of the same vessel. ``lines`` (physical line numbers, ascending)
+    are only used in the issues: rows keep file order.
     """
     n = len(raw)
-    out: dict[str, object] = {}
+    out: Chunk = {}
 
     def col(canon: str) -> Optional[pd.Series]:
         src = mapping.get(canon)
@@ -346,103 +387,255 @@ def convert_frame(raw: pd.DataFrame, mapping: dict[str, str], lines: np.ndarray,
     drop = np.zeros(n, dtype=bool)
 
     s = col("mmsi")
-    mmsi, bad = _map_uniques(s, _norm_mmsi)
+    codes, per_code, fail = _map_uniques(s, _norm_mmsi)
+    bad = fail[codes]
     _report(log, file, lines, bad, "mmsi", s, "MMSI is not a number")
-    missing = pd.isna(mmsi) & ~bad
+    missing = np.array([v is None for v in per_code], dtype=bool)[codes] & ~bad
     _report(log, file, lines, missing, "mmsi", None, "missing MMSI")
     drop |= bad | missing
-    out["mmsi"] = mmsi
+    out["mmsi"] = _categorical(codes, per_code)
 
     s = col("time")
     t, bad = times.parse(s)  # naive datetime64 in UTC
     _report(log, file, lines, bad, "time", s, "cannot read date/time")
     drop |= bad
-    out["time"] = t.to_numpy()
+    out["time"] = t
 
     for canon in FLOAT_FIELDS:
         s = col(canon)
         if s is None:
-            out[canon] = np.full(n, np.nan)
-            continue
-        vals, bad = _float_column(s, decimal_comma)
-        _report(log, file, lines, bad, canon, s, "not a number")
-        if canon in ("lat", "lon"):
-            drop |= bad
-        out[canon] = vals
+            vals = np.full(n, np.nan)
+        else:
+            vals, bad = _float_column(s, decimal_comma)
+            _report(log, file, lines, bad, canon, s, "not a number")
+            if canon in ("lat", "lon"):
+                drop |= bad
+        out[canon] = vals.astype(np.float32) if canon in _FLOAT32 else vals
 
     for canon, func in (("nav_status", _parse_nav), ("ship_type", _parse_ship_type),
                         ("imo", _norm_imo), ("name", _clean_name)):
         s = col(canon)
         if s is None:
-            out[canon] = np.full(n, None, dtype=object)
-            continue
-        vals, bad = _map_uniques(s, func)
-        label = {"nav_status": "not a navigational status 0-15",
-                 "ship_type": "not a ship type 0-255", "imo": "not an IMO number"}.get(canon, "")
-        _report(log, file, lines, bad, canon, s, label)
-        out[canon] = vals
+            codes, per_code = np.full(n, -1, dtype=np.int8), np.array([None], dtype=object)
+        else:
+            codes, per_code, fail = _map_uniques(s, func)
+            label = {"nav_status": "not a navigational status 0-15",
+                     "ship_type": "not a ship type 0-255", "imo": "not an IMO number"}.get(canon, "")
+            _report(log, file, lines, fail[codes], canon, s, label)
+        if canon in ("nav_status", "ship_type"):
+            out[canon] = _nullable_int(codes, per_code, "int8" if canon == "nav_status" else "int16")
+        else:
+            out[canon] = _categorical(codes, per_code)
 
-    frame = pd.DataFrame(out, index=raw.index)
-    for c in ("nav_status", "ship_type"):  # object ints/None -> nullable Int16 without loops
-        f = pd.to_numeric(pd.Series(frame[c].to_numpy(), dtype=object), errors="coerce").to_numpy(float)
-        miss = np.isnan(f)
-        frame[c] = pd.arrays.IntegerArray(np.where(miss, 0, f).astype("int16"), miss)
-    frame["_line"] = lines
-    has_pos = ~(np.isnan(frame["lat"].to_numpy()) | np.isnan(frame["lon"].to_numpy()))
-    has_static = (frame["name"].notna() | frame["imo"].notna() | frame["ship_type"].notna()
-                  | frame["draught"].notna()).to_numpy()
-    time_missing = np.isnat(frame["time"].to_numpy()) & ~drop
+    has_pos = ~(np.isnan(out["lat"]) | np.isnan(out["lon"]))
+    has_static = (_notna(out["name"]) | _notna(out["imo"]) | _notna(out["ship_type"])
+                  | _notna(out["draught"]))
+    time_missing = np.isnat(out["time"]) & ~drop
     # a blank physical line (all used fields empty) is not an issue
     blank = missing & time_missing & ~has_pos & ~has_static
     no_time = time_missing & ~blank
     _report(log, file, lines, no_time, "time", None, "missing date/time")
     nopos = ~has_pos & ~has_static & ~drop & ~blank & ~no_time
     for canon in ("lat", "lon"):
-        miss = nopos & np.isnan(frame[canon].to_numpy())
+        miss = nopos & np.isnan(out[canon])
         _report(log, file, lines, miss, canon, None, "missing value")
     drop |= blank | no_time | nopos
-    frame["_static"] = ~has_pos
-    return frame.loc[~drop]
+    out["_static"] = ~has_pos
+    if drop.any():
+        keep = ~drop
+        out = {k: v[keep] for k, v in out.items()}
+    return out
 
 
-def merge_static(frame: pd.DataFrame) -> pd.DataFrame:
+def _compact(part: Union[pd.DataFrame, Chunk]) -> Chunk:
+    """A chunk with the dtypes :func:`convert_frame` gives (a frame, e.g. from NMEA, is converted)."""
+    if not isinstance(part, pd.DataFrame):
+        return part
+    out: Chunk = {}
+    for c in ("mmsi", "imo", "name"):
+        v = part[c]
+        out[c] = v.array if isinstance(v.dtype, pd.CategoricalDtype) else pd.Categorical(
+            v.astype(object).where(v.notna(), None).to_numpy())
+    t = pd.to_datetime(part["time"], utc=True)
+    out["time"] = t.dt.tz_localize(None).to_numpy(dtype="datetime64[ns]")
+    for c in FLOAT_FIELDS:
+        out[c] = part[c].to_numpy(dtype=np.float32 if c in _FLOAT32 else np.float64,
+                                  na_value=np.nan)
+    for c, dtype in (("nav_status", "int8"), ("ship_type", "int16")):
+        f = pd.to_numeric(pd.Series(part[c].to_numpy(), dtype=object), errors="coerce").to_numpy(float)
+        miss = np.isnan(f)
+        out[c] = pd.arrays.IntegerArray(np.where(miss, 0, f).astype(dtype), miss)
+    out["_static"] = part["_static"].to_numpy(dtype=bool)
+    if "_line" in part.columns:
+        out["_line"] = part["_line"].to_numpy(dtype=np.int64)
+    return out
+
+
+def _code_dtype(n_categories: int) -> type:
+    return np.int8 if n_categories < 127 else np.int16 if n_categories < 32767 else np.int32
+
+
+def _drop_unused(cat: pd.Categorical) -> pd.Categorical:
+    """``cat`` without the categories no row uses (bincount: no sort, no hashing)."""
+    codes = cat.codes
+    used = np.bincount(codes[codes >= 0], minlength=len(cat.categories)) > 0
+    if used.all():
+        return cat
+    recode = np.full(len(used) + 1, -1, dtype=_code_dtype(int(used.sum())))
+    recode[:-1][used] = np.arange(int(used.sum()))
+    return pd.Categorical.from_codes(recode[codes], categories=cat.categories[used])
+
+
+def concat_categoricals(pieces: list[pd.Categorical]) -> pd.Categorical:
+    """One Categorical with the sorted union of the pieces' categories, codes written in place."""
+    cats = pd.Index(np.concatenate([np.asarray(p.categories, dtype=object) for p in pieces]))
+    cats = cats.unique().sort_values()
+    codes = np.empty(sum(len(p) for p in pieces), dtype=_code_dtype(len(cats)))
+    pos = 0
+    for p in pieces:
+        recode = np.append(cats.get_indexer(p.categories), -1)
+        codes[pos: pos + len(p)] = recode[p.codes]
+        pos += len(p)
+    return pd.Categorical.from_codes(codes, categories=cats)
+
+
+def concat_positions(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate canonical positions frames (categories united, sorted).
+
+    The frames are emptied column by column as the result is built, so the data is held
+    about once rather than twice.
+    """
+    n = sum(len(f) for f in frames)
+    out = pd.DataFrame(index=pd.RangeIndex(n))
+    for col in POSITION_COLUMNS:
+        pieces = [f[col].array for f in frames]
+        for f in frames:
+            del f[col]
+        if isinstance(pieces[0], pd.Categorical):
+            values: Any = _drop_unused(concat_categoricals(pieces))
+        else:
+            values = pd.concat([pd.Series(p, copy=False) for p in pieces], ignore_index=True).array
+        del pieces
+        out[col] = values
+        del values
+    return out
+
+
+def _concat_column(pieces: list[Any]) -> Any:
+    if isinstance(pieces[0], pd.Categorical):
+        return concat_categoricals(pieces)
+    if isinstance(pieces[0], pd.arrays.IntegerArray):
+        dtype = pieces[0].dtype.numpy_dtype
+        return pd.arrays.IntegerArray(
+            np.concatenate([p.to_numpy(dtype=dtype, na_value=0) for p in pieces]),
+            np.concatenate([np.asarray(p.isna()) for p in pieces]))
+    return np.concatenate(pieces)
+
+
+def _concat_chunks(parts: list[Chunk]) -> Chunk:
+    """Concatenate chunks column by column, emptying them as it goes (memory stays ~1x)."""
+    out: Chunk = {}
+    for c in list(parts[0]):
+        pieces = [p.pop(c) for p in parts]
+        out[c] = _concat_column(pieces) if len(pieces) > 1 else pieces[0]
+        del pieces
+    return out
+
+
+def _take(values: Any, idx: np.ndarray) -> Any:
+    """Rows ``idx`` of a chunk column; -1 gives a missing value."""
+    if isinstance(values, np.ndarray):
+        out = values[idx]
+        if (idx < 0).any():
+            out[idx < 0] = np.nan
+        return out
+    return values.take(idx, allow_fill=True)
+
+
+def merge_static(chunk: Chunk) -> Chunk:
     """Give every position its vessel's latest static data, then drop static-only rows.
 
     Forward fill per MMSI in time order (rows without time in file order, last);
     name, IMO and ship type may also be back-filled from later reports, draught not.
+    Rows come out in ``_line`` order (file order when there is no ``_line``).
     """
-    if not frame["_static"].any():
-        return frame
-    keys = frame["time"].isna().astype("int8")
-    order = np.lexsort((frame["_line"].to_numpy(), frame["time"].to_numpy(dtype="datetime64[ns]"),
-                        keys.to_numpy(), frame["mmsi"].astype(str).to_numpy()))
-    f = frame.iloc[order]
-    grouped = f.groupby("mmsi", sort=False)
-    filled = grouped[list(STATIC_FIELDS)].ffill()
+    static = chunk["_static"]
+    n = len(static)
+    line = chunk.get("_line")
+    if not static.any():
+        if line is not None and len(line) and (np.diff(line) < 0).any():
+            order = np.argsort(line, kind="stable")
+            return {k: (_take(v, order) if k != "_line" else v[order]) for k, v in chunk.items()}
+        return chunk
+    if line is None:
+        line = np.arange(n)
+    mmsi = chunk["mmsi"]
+    mkey = np.asarray(mmsi.categories.astype(str).argsort().argsort())[mmsi.codes]
+    mkey[mmsi.codes < 0] = -1
+    t = chunk["time"].view("int64")
+    no_time = np.isnat(chunk["time"]).astype(np.int8)
+    order = np.lexsort((line, t, no_time, mkey))
+    key = mkey[order]
+    pos = np.arange(n)
+    start = np.ones(n, dtype=bool)
+    start[1:] = key[1:] != key[:-1]
+    first = np.maximum.accumulate(np.where(start, pos, 0))  # group start of each sorted row
+    end = np.ones(n, dtype=bool)
+    end[:-1] = key[1:] != key[:-1]
+    last = np.minimum.accumulate(np.where(end, pos, n)[::-1])[::-1]  # group end
+    out = dict(chunk)
     for c in STATIC_FIELDS:
-        f[c] = filled[c].to_numpy()
-    back = f.groupby("mmsi", sort=False)[["name", "imo", "ship_type"]].bfill()
-    for c in ("name", "imo", "ship_type"):
-        f[c] = back[c].to_numpy()
-    f = f.loc[~f["_static"].to_numpy()]
-    return f.sort_values("_line", kind="mergesort")
+        valid = _notna(chunk[c])[order]
+        src = np.maximum.accumulate(np.where(valid, pos, -1))
+        src[src < first] = -1
+        if c != "draught":
+            have = src >= 0
+            nxt = np.minimum.accumulate(np.where(have, pos, n)[::-1])[::-1]
+            use = ~have & (nxt <= last)
+            src[use] = src[nxt[use]]
+        take = np.where(src >= 0, order[np.maximum(src, 0)], -1)
+        rows = np.empty(n, dtype=np.int64)
+        rows[order] = take  # source row of each row's value, in original row order
+        out[c] = _take(chunk[c], rows)
+    keep = np.flatnonzero(~static)
+    keep = keep[np.argsort(line[keep], kind="stable")]
+    return {k: (_take(v, keep) if k != "_line" else v[keep]) for k, v in out.items()}
 
 
-def finalize(parts: list[pd.DataFrame], source: str) -> pd.DataFrame:
-    """Concatenate converted chunks, merge static rows, conform to the schema (file order)."""
-    parts = [p for p in parts if len(p)]
+def _positions_frame(chunk: Chunk, source: str) -> pd.DataFrame:
+    """The canonical positions frame from a merged chunk, built one column at a time so the
+    chunk's arrays can be freed as they are copied in (no full-frame consolidation copy)."""
+    n = len(chunk["time"])
+    frame = pd.DataFrame(index=pd.RangeIndex(n))
+    for col in POSITION_COLUMNS:
+        if col == "source":
+            values: Any = pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[source])
+        elif col == "time":
+            values = pd.DatetimeIndex(chunk.pop("time")).tz_localize("UTC").array
+        else:
+            values = chunk.pop(col)
+            if isinstance(values, pd.Categorical):
+                values = _drop_unused(values)
+        frame[col] = values
+        del values
+    return frame
+
+
+def finalize(parts: list[Union[pd.DataFrame, Chunk]], source: str) -> pd.DataFrame:
+    """Concatenate converted chunks, merge static rows, conform to the schema (file order).
+
+    Chunk dicts given are emptied (their arrays are released as the result is built);
+    frames (e.g. from the NMEA reader) are left as they are.
+    """
+    parts = [_compact(p) for p in parts if _chunk_len(p)]
     if not parts:
         return empty_positions()
-    frame = pd.concat(parts, ignore_index=True, copy=False)
-    frame = merge_static(frame)
-    for c in ("nav_status", "ship_type"):
-        if not isinstance(frame[c].dtype, pd.Int16Dtype):
-            f = pd.to_numeric(pd.Series(frame[c].to_numpy(), dtype=object),
-                              errors="coerce").to_numpy(float)
-            miss = np.isnan(f)
-            frame[c] = pd.arrays.IntegerArray(np.where(miss, 0, f).astype("int16"), miss)
-    frame["source"] = pd.Categorical([source] * len(frame)) if len(frame) else []
-    return conform(frame, POSITION_DTYPES)
+    chunk = _concat_chunks(parts)
+    parts.clear()
+    chunk = merge_static(chunk)
+    if not len(chunk["time"]):
+        return empty_positions()
+    return _positions_frame(chunk, source)
 
 
 def time_warnings(times: TimeParser, file: str, stats: Optional[dict[str, int]] = None) -> list[str]:
@@ -586,9 +779,12 @@ def _robust_chunks(open_stream: Callable[[], BinaryIO], layout: CsvLayout, posit
                     break
             if not lines:
                 return
-            frame = pd.DataFrame({p: pd.Series(c, dtype=object) for p, c in zip(positions, cols)})
-            frame = frame.replace("", np.nan)
-            yield frame, np.asarray(lines)
+            data = {}
+            for p, c in zip(positions, cols):
+                arr = np.array(c, dtype=object)
+                arr[arr == ""] = np.nan
+                data[p] = arr
+            yield pd.DataFrame(data), np.asarray(lines)
 
 
 def read_csv_file(open_stream: Callable[[], BinaryIO], fraction: Callable[[], float],

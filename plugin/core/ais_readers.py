@@ -21,6 +21,7 @@ import pandas as pd
 from .ais_csv import (
     REQUIRED_FIELDS,
     CsvLayout,
+    concat_positions,
     guess_mapping,
     normalise_column_name,
     positions_from_frame,
@@ -28,7 +29,7 @@ from .ais_csv import (
     sniff_csv,
 )
 from .errors import AisFormatError, Cancelled, IssueLog, ParseIssue, ReadResult
-from .schema import POSITION_DTYPES, conform, empty_positions
+from .schema import empty_positions
 
 __all__ = ["read_ais", "read_ais_many", "guess_mapping", "detect_format", "positions_from_frame",
            "ReadResult", "ParseIssue", "AisFormatError", "Cancelled"]
@@ -310,8 +311,7 @@ def read_ais_many(paths: Iterable[PathLike], mapping: Optional[dict[str, str]] =
     if len(frames) == 1:
         positions = frames[0]
     else:
-        positions = pd.concat([f.astype({"mmsi": object, "imo": object, "name": object,
-                                         "source": object}) for f in frames], ignore_index=True)
-        positions = conform(positions, POSITION_DTYPES) if len(positions) else empty_positions()
+        positions = concat_positions(frames) if sum(map(len, frames)) else empty_positions()
+        frames.clear()
     fmt = formats[0] if len(set(formats)) == 1 else "mixed"
     return ReadResult(positions, log.issues, log.count, fmt, warnings)

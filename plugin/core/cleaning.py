@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from typing import Callable, Optional
 
 import numpy as np
 import pandas as pd
 
 from .geo import haversine_m
-from .schema import POSITION_DTYPES, conform
+from .schema import POSITION_COLUMNS, POSITION_DTYPES, conform
 
 _KNOT_MS = 1852.0 / 3600.0
 _JUMP_PASSES = 3
@@ -79,11 +80,18 @@ def imo_check_ok(imo: pd.Series) -> np.ndarray:
     return ok & (weighted == digits[:, 6])
 
 
-def _category_values(col: pd.Series) -> tuple[np.ndarray, pd.Series]:
-    """(row codes, -1 = missing; the distinct values as a Series of str)."""
-    cat = col.astype("category")
-    return cat.cat.codes.to_numpy(), pd.Series(np.asarray(cat.cat.categories.astype(str)),
-                                               dtype=object)
+_NULL_RULES: tuple[tuple[str, str, Callable[[np.ndarray], np.ndarray]], ...] = (
+    ("sog", "sog_not_available", lambda v: np.isclose(v, 102.3) | (v == 1023) | (v < 0)),
+    ("cog", "cog_not_available", lambda v: (v >= 360) | (v < 0)),
+    ("heading", "heading_not_available", lambda v: (v >= 360) | (v < 0)),
+    ("draught", "draught_not_available", lambda v: v == 0),
+)
+_JUMP_BLOCK = 1 << 16
+
+
+def _is_canonical(frame: pd.DataFrame) -> bool:
+    return (list(frame.columns) == POSITION_COLUMNS
+            and all(str(frame[c].dtype) == d for c, d in POSITION_DTYPES.items()))
 
 
 def _per_row(per_category: np.ndarray, codes: np.ndarray) -> np.ndarray:
@@ -91,13 +99,32 @@ def _per_row(per_category: np.ndarray, codes: np.ndarray) -> np.ndarray:
     return np.append(np.asarray(per_category, dtype=bool), False)[codes]
 
 
+def _code_dtype(n_categories: int) -> type:
+    return np.int8 if n_categories < 127 else np.int16 if n_categories < 32767 else np.int32
+
+
+def _compact_categorical(codes: np.ndarray, categories: pd.Index,
+                         cleared: Optional[np.ndarray] = None) -> pd.Categorical:
+    """Rows ``codes`` of ``categories`` without the unused (or ``cleared``) categories."""
+    used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
+    if cleared is not None:
+        used &= ~cleared
+    recode = np.full(len(categories) + 1, -1, dtype=_code_dtype(int(used.sum())))
+    recode[:-1][used] = np.arange(int(used.sum()))
+    return pd.Categorical.from_codes(recode[codes], categories=categories[used])
+
+
 def clean_positions(positions: pd.DataFrame, max_speed_kn: float = 50.0,
                     parse_failures: int = 0) -> tuple[pd.DataFrame, CleaningReport]:
-    """Return (clean positions sorted by mmsi then time, report). The input is not modified."""
+    """Return (clean positions sorted by mmsi then time, report). The input is not modified.
+
+    Memory: the input is only read; rows are selected and sorted through one index array
+    and each output column is taken once.
+    """
     report = CleaningReport(input_rows=len(positions), max_speed_kn=max_speed_kn)
     c = report.counts
     c["parse_failures"] = int(parse_failures)
-    df = conform(positions, POSITION_DTYPES).copy()
+    df = positions if _is_canonical(positions) else conform(positions, POSITION_DTYPES)
 
     lat, lon = df["lat"].to_numpy(), df["lon"].to_numpy()
     lat_na, lon_na = lat == 91, lon == 181
@@ -109,73 +136,131 @@ def clean_positions(positions: pd.DataFrame, max_speed_kn: float = 50.0,
     null_island = (lat == 0) & (lon == 0)
     c["null_island"] = int(null_island.sum())
     keep = ~(lat_na | lon_na | bad_range | null_island)
+    del lat_na, lon_na, bad_range, null_island
 
-    def clear(col: str, mask: np.ndarray, rule: str) -> None:
-        c[rule] = int((mask & keep).sum())
-        df.loc[mask, col] = np.nan
+    with np.errstate(invalid="ignore"):  # counted here, applied to the output columns
+        for col, rule, is_na in _NULL_RULES:
+            c[rule] = int((is_na(df[col].to_numpy()) & keep).sum())
 
-    with np.errstate(invalid="ignore"):
-        sog = df["sog"].to_numpy()
-        clear("sog", (np.isclose(sog, 102.3) | (sog == 1023) | (sog < 0)), "sog_not_available")
-        cog = df["cog"].to_numpy()
-        clear("cog", (cog >= 360) | (cog < 0), "cog_not_available")
-        hdg = df["heading"].to_numpy()
-        clear("heading", (hdg >= 360) | (hdg < 0), "heading_not_available")
-        clear("draught", df["draught"].to_numpy() == 0, "draught_not_available")
-
-    codes, cats = _category_values(df["imo"])
+    imo_codes = df["imo"].cat.codes.to_numpy()
+    cats = pd.Series(np.asarray(df["imo"].cat.categories.astype(str)), dtype=object)
     cat_zero = cats.str.fullmatch(r"0+").to_numpy(dtype=bool)
     cat_bad = ~imo_check_ok(cats) & ~cat_zero
-    zero_rows = _per_row(cat_zero, codes)
-    bad_rows = _per_row(cat_bad, codes)
-    c["imo_not_available"] = int((zero_rows & keep).sum())
-    c["imo_bad_check_digit"] = int((bad_rows & keep).sum())
-    df["imo"] = df["imo"].astype(object).where(~(zero_rows | bad_rows), None)
+    imo_cleared = cat_zero | cat_bad
+    c["imo_not_available"] = int((_per_row(cat_zero, imo_codes) & keep).sum())
+    c["imo_bad_check_digit"] = int((_per_row(cat_bad, imo_codes) & keep).sum())
 
-    codes, cats = _category_values(df["mmsi"])
+    mcodes = df["mmsi"].cat.codes.to_numpy()
+    cats = pd.Series(np.asarray(df["mmsi"].cat.categories.astype(str)), dtype=object)
     cat_len_bad = ~cats.str.fullmatch(r"\d{9}").to_numpy(dtype=bool)
     cat_placeholder = cats.isin(PLACEHOLDER_MMSIS).to_numpy() & ~cat_len_bad
     cat_nonship = ~cats.str.match(r"[2-7]").to_numpy(dtype=bool) & ~cat_len_bad & ~cat_placeholder
-    len_bad = (codes < 0) | _per_row(cat_len_bad, codes)
-    placeholder = _per_row(cat_placeholder, codes)
+    len_bad = (mcodes < 0) | _per_row(cat_len_bad, mcodes)
     c["mmsi_not_9_digits"] = int((len_bad & keep).sum())
     keep &= ~len_bad
+    del len_bad
+    placeholder = _per_row(cat_placeholder, mcodes)
     c["mmsi_placeholder"] = int((placeholder & keep).sum())
     keep &= ~placeholder
-    c["non_ship_mmsi"] = int((_per_row(cat_nonship, codes) & keep).sum())
+    del placeholder
+    c["non_ship_mmsi"] = int((_per_row(cat_nonship, mcodes) & keep).sum())
 
-    no_time = df["time"].isna().to_numpy()
+    t_all = df["time"].to_numpy(dtype="datetime64[ns]")
+    no_time = np.isnat(t_all)
     c["missing_time"] = int((no_time & keep).sum())
     keep &= ~no_time
-    df = df.loc[keep]
+    del no_time
+    idx = np.flatnonzero(keep)
+    del keep
 
-    data_cols = [col for col in df.columns if col != "source"]
-    dup = df.duplicated(subset=data_cols, keep="first").to_numpy()
+    # MMSI rank in string order (categories need not be sorted)
+    rank = np.argsort(np.argsort(np.asarray(cats, dtype=str), kind="stable"))
+    key = rank.astype(_code_dtype(len(rank)))[mcodes[idx]]
+    t = t_all[idx].view("int64")
+    by_mmsi = np.argsort(key, kind="stable")  # input order within each MMSI
+    kb, tb = key[by_mmsi], t[by_mmsi]
+    del key, t
+    o2 = np.lexsort((tb, kb))  # then by time (stable: input order among equal times)
+    srt = by_mmsi[o2]
+    del by_mmsi
+    ks, ts = kb[o2], tb[o2]
+
+    # exact duplicates share MMSI and time, so only rows in such groups are compared
+    same = (ks[1:] == ks[:-1]) & (ts[1:] == ts[:-1])
+    multi = np.zeros(len(ks), dtype=bool)
+    multi[1:] |= same
+    multi[:-1] |= same
+    dup = np.zeros(len(ks), dtype=bool)
+    if multi.any():
+        where = np.flatnonzero(multi)
+        sub = _cleared(df.take(idx[srt[where]]), imo_cleared)
+        dup[where[sub.drop(columns="source").duplicated(keep="first").to_numpy()]] = True
     c["exact_duplicates"] = int(dup.sum())
-    df = df.loc[~dup]
+    if dup.any():  # out of order is counted on the rows left, in input order per MMSI
+        alive = np.ones(len(kb), dtype=bool)
+        alive[o2[dup]] = False
+        kb, tb = kb[alive], tb[alive]
+        ks, ts, srt = ks[~dup], ts[~dup], srt[~dup]
+    del o2, dup, multi, same
+    c["out_of_order"] = int(((kb[1:] == kb[:-1]) & (tb[1:] < tb[:-1])).sum())
+    del kb, tb
 
-    mcodes = df["mmsi"].astype(str).astype("category")
-    mmsi_key = mcodes.cat.codes.to_numpy()  # categories are sorted, so codes sort like strings
-    t = df["time"].to_numpy(dtype="datetime64[ns]").view("int64")
-    by_mmsi = np.argsort(mmsi_key, kind="stable")  # input order within each MMSI
-    same = mmsi_key[by_mmsi][1:] == mmsi_key[by_mmsi][:-1]
-    c["out_of_order"] = int((same & (t[by_mmsi][1:] < t[by_mmsi][:-1])).sum())
-    order = np.lexsort((t, mmsi_key))
-    df = df.iloc[order]
-    mmsi_key, t = mmsi_key[order], t[order]
-
-    conflict = np.zeros(len(df), dtype=bool)
-    conflict[1:] = (mmsi_key[1:] == mmsi_key[:-1]) & (t[1:] == t[:-1])
+    conflict = np.zeros(len(ks), dtype=bool)
+    conflict[1:] = (ks[1:] == ks[:-1]) & (ts[1:] == ts[:-1])
     c["same_time_conflict"] = int(conflict.sum())
-    df, mmsi_key, t = df.iloc[~conflict], mmsi_key[~conflict], t[~conflict]
+    if conflict.any():
+        ks, ts, srt = ks[~conflict], ts[~conflict], srt[~conflict]
+    del conflict
+    sel = idx[srt]
+    del idx, srt
 
-    jumps = _jump_mask(df["lat"].to_numpy(), df["lon"].to_numpy(), t, mmsi_key, max_speed_kn)
+    lat_s, lon_s = lat[sel], lon[sel]
+    jumps = _jump_mask(lat_s, lon_s, ts, ks, max_speed_kn)
     c["impossible_jumps"] = int(jumps.sum())
-    df = df.iloc[~jumps].reset_index(drop=True)
-    df = conform(df, POSITION_DTYPES)
-    df["mmsi"] = df["mmsi"].cat.remove_unused_categories()
-    report.output_rows = len(df)
-    return df, report
+    if jumps.any():
+        ok = ~jumps
+        sel, ts, lat_s, lon_s = sel[ok], ts[ok], lat_s[ok], lon_s[ok]
+        del ok
+    del ks, jumps
+
+    out = pd.DataFrame(index=pd.RangeIndex(len(sel)))
+    for col in POSITION_COLUMNS:
+        values: object
+        if col == "mmsi":
+            values = _compact_categorical(mcodes[sel], df["mmsi"].cat.categories)
+        elif col == "time":
+            values = pd.DatetimeIndex(ts.view("datetime64[ns]")).tz_localize("UTC").array
+            del ts
+        elif col == "lat":
+            values, lat_s = lat_s, None
+        elif col == "lon":
+            values, lon_s = lon_s, None
+        elif col == "imo":
+            values = _compact_categorical(imo_codes[sel], df["imo"].cat.categories, imo_cleared)
+        elif col in ("sog", "cog", "heading", "draught"):
+            values = df[col].to_numpy()[sel]
+            with np.errstate(invalid="ignore"):
+                values[_NULL_TEST[col](values)] = np.nan
+        else:
+            values = df[col].array.take(sel)
+        out[col] = values
+        del values
+    report.output_rows = len(out)
+    return out, report
+
+
+_NULL_TEST = {col: is_na for col, _, is_na in _NULL_RULES}
+
+
+def _cleared(sub: pd.DataFrame, imo_cleared: np.ndarray) -> pd.DataFrame:
+    """A (small) frame with the "not available" values cleared as in the output."""
+    sub = sub.copy()
+    with np.errstate(invalid="ignore"):
+        for col, _, is_na in _NULL_RULES:
+            sub.loc[is_na(sub[col].to_numpy()), col] = np.nan
+    bad = _per_row(imo_cleared, sub["imo"].cat.codes.to_numpy())
+    sub["imo"] = sub["imo"].astype(object).where(~bad, None)
+    return sub
 
 
 def _speed(lat: np.ndarray, lon: np.ndarray, t_s: np.ndarray, a: slice, b: slice) -> np.ndarray:
@@ -189,23 +274,35 @@ def _jump_mask(lat: np.ndarray, lon: np.ndarray, t_ns: np.ndarray, key: np.ndarr
     """Single points whose implied speed from the previous kept point and to the next one
     both exceed the limit while the previous->next speed does not (a spoofed/glitched fix).
 
-    Rows must be sorted by key then time. A few vectorised passes catch neighbouring glitches.
+    Rows must be sorted by key then time. A few vectorised passes catch neighbouring glitches;
+    each pass works through blocks of rows so its temporaries stay small.
     """
     n = len(lat)
     dropped = np.zeros(n, dtype=bool)
     limit = max_speed_kn * _KNOT_MS
     for _ in range(_JUMP_PASSES):
         idx = np.flatnonzero(~dropped)
-        if len(idx) < 3:
+        m = len(idx)
+        if m < 3:
             break
-        la, lo, tt, kk = lat[idx], lon[idx], t_ns[idx] / 1e9, key[idx]
-        p, i, nx = slice(0, -2), slice(1, -1), slice(2, None)
-        same = (kk[p] == kk[i]) & (kk[i] == kk[nx])
-        bad = (same & (_speed(la, lo, tt, p, i) > limit) & (_speed(la, lo, tt, i, nx) > limit)
-               & (_speed(la, lo, tt, p, nx) <= limit))
-        # of two adjacent candidates keep the decision local: drop only every other one
-        bad[1:] &= ~bad[:-1]
-        if not bad.any():
+        found = False
+        prev_raw = False  # raw flag of the triple just before the block
+        for s in range(0, m - 2, _JUMP_BLOCK):
+            e = min(s + _JUMP_BLOCK, m - 2)  # triples (idx[j], idx[j+1], idx[j+2]), s <= j < e
+            rows = idx[s: e + 2]
+            la, lo, tt, kk = lat[rows], lon[rows], t_ns[rows] / 1e9, key[rows]
+            p, i, nx = slice(0, -2), slice(1, -1), slice(2, None)
+            same = (kk[p] == kk[i]) & (kk[i] == kk[nx])
+            raw = (same & (_speed(la, lo, tt, p, i) > limit) & (_speed(la, lo, tt, i, nx) > limit)
+                   & (_speed(la, lo, tt, p, nx) <= limit))
+            # of two adjacent candidates keep the decision local: drop only every other one
+            bad = raw.copy()
+            bad[1:] &= ~raw[:-1]
+            bad[0] &= not prev_raw
+            prev_raw = bool(raw[-1])
+            if bad.any():
+                found = True
+                dropped[rows[1:-1][bad]] = True
+        if not found:
             break
-        dropped[idx[1:-1][bad]] = True
     return dropped

@@ -84,9 +84,12 @@ def empty_positions() -> pd.DataFrame:
 def conform(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
     """Return ``frame`` with exactly the columns of ``dtypes``, in order, cast to them.
 
-    Missing columns are added as all-missing.
+    Missing columns are added as all-missing. The result never shares data with ``frame``.
     """
-    out = {}
+    # Built one column at a time (each is copied once on insertion): a frame made from a
+    # dict of columns would also copy every same-dtype group into one block, briefly
+    # holding the data twice.
+    out = pd.DataFrame(index=frame.index)
     n = len(frame)
     for col, dtype in dtypes.items():
         if col in frame.columns:
@@ -95,5 +98,6 @@ def conform(frame: pd.DataFrame, dtypes: dict[str, str]) -> pd.DataFrame:
             values = pd.Series([None] * n, index=frame.index, dtype=object)
         if dtype.startswith("datetime64"):
             values = pd.to_datetime(values, utc=True)
-        out[col] = values.astype(dtype)
-    return pd.DataFrame(out, index=frame.index)
+        out[col] = values.astype(dtype, copy=False)
+        del values
+    return out

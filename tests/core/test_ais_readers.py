@@ -212,3 +212,55 @@ def test_gzip_roundtrip_nmea(tmp_path: Path) -> None:
     assert detect_format(gz) == "nmea"
     a, b = read_ais(src).positions, read_ais(gz).positions
     pd.testing.assert_frame_equal(a.drop(columns="source"), b.drop(columns="source"))
+
+
+def test_chunks_give_the_same_frame_as_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tanker_watch.plugin.core.ais_csv as ais_csv
+    whole = read_ais(MC).positions
+    monkeypatch.setattr(ais_csv, "CHUNK_ROWS", 7)  # 43 chunks, each with its own vessels
+    chunked = read_ais(MC).positions
+    pd.testing.assert_frame_equal(chunked, whole)
+    for col in ("mmsi", "imo", "name"):  # compact categoricals, categories sorted and used
+        cat = chunked[col].cat
+        assert cat.codes.dtype.itemsize <= 2
+        assert list(cat.categories) == sorted(chunked[col].dropna().unique())
+
+
+def test_csv_static_rows_fill_positions_across_chunks(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import tanker_watch.plugin.core.ais_csv as ais_csv
+    path = tmp_path / "vendor.csv"
+    path.write_text(
+        "mmsi,timestamp,lat,lon,name,imo,ship_type,draught\n"
+        "445123000,2024-03-07 10:00:00,42.75,133.08,,,,\n"          # before any static: back-filled
+        "273340060,2024-03-07 10:00:00,,,VOSTOK,IMO 9307839,80,11.2\n"  # static only (no position)
+        "273340060,2024-03-07 10:05:00,42.70,133.00,,,,\n"
+        "445123000,2024-03-07 10:10:00,,,CHON MA SAN,8660313,80,5.4\n"
+        "445123000,2024-03-07 10:20:00,42.76,133.09,,,,\n"
+        "273340060,2024-03-07 09:00:00,42.60,132.90,,,,\n"          # earlier than its static row
+        "445123000,2024-03-07 10:30:00,42.77,133.10,,,,6.0\n",
+        encoding="utf-8")
+    whole = read_ais(path)
+    monkeypatch.setattr(ais_csv, "CHUNK_ROWS", 2)
+    res = read_ais(path)
+    pd.testing.assert_frame_equal(res.positions, whole.positions)
+    pos = res.positions
+    assert res.issue_count == 0
+    assert list(pos["mmsi"]) == ["445123000", "273340060", "445123000", "273340060", "445123000"]
+    assert list(pos["name"]) == ["CHON MA SAN", "VOSTOK", "CHON MA SAN", "VOSTOK", "CHON MA SAN"]
+    assert list(pos["imo"]) == ["8660313", "9307839", "8660313", "9307839", "8660313"]
+    assert list(pos["ship_type"]) == [80] * 5
+    # draught is only carried forward in time, never back
+    draught = pos["draught"].tolist()
+    assert pd.isna(draught[0]) and pd.isna(draught[3])
+    assert draught[1] == pytest.approx(11.2) and draught[2] == pytest.approx(5.4)
+    assert draught[4] == pytest.approx(6.0)
+
+
+def test_no_unused_categories_after_static_rows_and_many_files() -> None:
+    # the NMEA log has vessels that sent only static reports: they must not linger as
+    # categories (a groupby on the column would give them empty groups)
+    nmea = AIS / "nmea_pghp_dma_2010-06-11_first400.txt"
+    for pos in (read_ais(nmea).positions, read_ais_many([MC, nmea]).positions):
+        for col in ("mmsi", "imo", "name"):
+            assert list(pos[col].cat.categories) == sorted(pos[col].dropna().unique()), col

@@ -137,3 +137,56 @@ def test_input_untouched_and_schema_kept() -> None:
 def test_empty_frame() -> None:
     clean, rep = clean_positions(conform(pd.DataFrame(), POSITION_DTYPES))
     assert clean.empty and rep.output_rows == 0
+
+
+def test_duplicate_not_next_to_its_original() -> None:
+    t = T0 + pd.Timedelta(hours=1)
+    df = frame([{"time": t, "sog": 5.0}, {"time": t, "sog": 6.0}, {"time": t, "sog": 5.0},
+                {"time": t, "sog": 102.3}, {"time": t, "sog": np.nan}])
+    clean, rep = clean_positions(df)
+    # row 3 repeats row 1; row 5 equals row 4 once 102.3 (not available) is cleared
+    assert rep.counts["exact_duplicates"] == 2
+    assert rep.counts["same_time_conflict"] == 2
+    assert len(clean) == 1 and clean.loc[0, "sog"] == pytest.approx(5.0)
+
+
+def test_jumps_found_the_same_across_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tanker_watch.plugin.core.cleaning as cleaning
+    rng = np.random.default_rng(3)
+    lons = 133.0 + np.arange(60) * 0.04
+    rows = [{"lon": lo} for lo in lons]
+    for i in (3, 10, 11, 20, 21, 22, 40, 57):  # single, adjacent pairs and a run of three
+        rows[i]["lat"] = 42.75 + rng.uniform(3, 5)
+    rows += [{"mmsi": "273340060", "lon": lo} for lo in lons[:9]]
+    rows[-5]["lon"] = -120.0
+    df = frame(rows)
+    expected, rep = clean_positions(df)
+    assert rep.counts["impossible_jumps"] >= 4
+    for block in (1, 2, 3, 5, 8):
+        monkeypatch.setattr(cleaning, "_JUMP_BLOCK", block)
+        got, rep2 = clean_positions(df)
+        pd.testing.assert_frame_equal(got, expected)
+        assert rep2.counts == rep.counts
+
+
+def test_unsorted_mmsi_categories_sort_as_text() -> None:
+    df = frame([{"mmsi": "445123000"}, {"mmsi": "273340060"}, {"mmsi": "002570000"}])
+    df["mmsi"] = df["mmsi"].cat.reorder_categories(["445123000", "002570000", "273340060"])
+    clean, _ = clean_positions(df)
+    assert list(clean["mmsi"].astype(str)) == ["002570000", "273340060", "445123000"]
+
+
+def test_output_is_compact_and_input_may_be_loose() -> None:
+    loose = pd.DataFrame({"mmsi": ["445123000", "273340060", "123456789"],
+                          "time": ["2024-03-07T00:00:00Z", "2024-03-07T00:10:00Z",
+                                   "2024-03-07T00:20:00Z"],
+                          "lat": [42.7, 42.8, 42.9], "lon": [133.0, 133.1, 133.2],
+                          "imo": ["8660314", "9307839", "8660313"], "extra": [1, 2, 3]})
+    before = loose.copy()
+    clean, rep = clean_positions(loose)
+    pd.testing.assert_frame_equal(loose, before)
+    assert list(clean.columns) == POSITION_COLUMNS
+    assert not any(str(clean[c].dtype) == "object" for c in clean.columns)
+    assert list(clean["mmsi"].cat.categories) == ["273340060", "445123000"]  # placeholder gone
+    assert list(clean["imo"].cat.categories) == ["9307839"]  # bad check digit cleared
+    assert rep.counts["imo_bad_check_digit"] == 1 and rep.counts["mmsi_placeholder"] == 1
