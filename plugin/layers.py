@@ -132,8 +132,8 @@ def dataset_layers(dataset: Dataset, gpkg: Path, notice: str = "") -> list[QgsVe
     sanctioned vessels, tracks, dark periods, port calls and sightings (when given)."""
     layers = [
         _describe(_points(gpkg, "ports", dataset.ports, [c for c in PORT_FIELDS if c in dataset.ports], "lon", "lat"),
-                  "ports", "Ports from the NGA World Port Index (Pub. 150, public domain) unless you supplied "
-                  "your own.", notice),
+                  "ports", "Ports from the NGA World Port Index (Pub. 150, export of March 2025, US government, "
+                  "public domain; see resources/data/ports/SOURCES.md) unless you supplied your own.", notice),
         _describe(_polygons(gpkg, "terminals", [{**t, "wkt": polygon_wkt(t["geometry"])} for t in dataset.terminals],
                             ["name", "port", "country", "kind", "source", "note"]),
                   "terminals", "Terminal and anchorage areas, hand-checked; see each area's source and note.", notice),
