@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 ZIP := dist/tanker_watch-$(VERSION).zip
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-venv python3-pandas \
-	python3-numpy python3-requests pyqt5-dev-tools qttools5-dev-tools git zip unzip make
+	python3-numpy python3-requests pyqt5-dev-tools qttools5-dev-tools poppler-utils git zip unzip make
 # Translations compiled from the tracked .ts sources.
 TS := $(wildcard i18n/*.ts)
 QM := $(TS:.ts=.qm)
@@ -21,6 +21,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make deps          install system packages (apt) and the dev venv (.venv)"
+	@echo "make demo          run the whole chain on the bundled simulated 2024 Vostochny data -> demo-output/"
 	@echo "make test          install what is missing, then run every test headless"
 	@echo "make package       build and validate $(ZIP)"
 	@echo "make install       install the packaged plugin into your QGIS profile"
@@ -59,6 +60,11 @@ qm: $(QM)
 test: deps qm
 	QT_QPA_PLATFORM=offscreen xvfb-run -a -s "-screen 0 1600x1000x24" \
 		$(PY) -m pytest --qgis_disable_gui -p no:cacheprovider tests $(PYTEST_ARGS)
+
+# demo-output/ is the demo's own folder: each run replaces its contents (a folder it did not write is refused).
+.PHONY: demo
+demo: venv
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/demo.py --out demo-output
 
 test-core: venv
 	$(PY) -m pytest -p no:qgis -p no:cacheprovider tests/core $(PYTEST_ARGS)

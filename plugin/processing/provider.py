@@ -34,10 +34,11 @@ class TankerWatchProvider(QgsProcessingProvider):
 
 def algorithm_classes() -> list[type]:
     """Every algorithm class the provider offers."""
+    from .export_report import ExportReportAlgorithm
     from .import_ais import ImportAisAlgorithm
     from .match_sanctions import MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm
     from .reconstruct_tracks import ReconstructTracksAlgorithm
     from .trips_in_region import DetectPortCallsAlgorithm, TripsInRegionAlgorithm
 
     return [ImportAisAlgorithm, ReconstructTracksAlgorithm, DetectPortCallsAlgorithm, TripsInRegionAlgorithm,
-            MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm]
+            MatchSanctionsAlgorithm, UpdateSanctionsAlgorithm, ExportReportAlgorithm]

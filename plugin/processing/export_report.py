@@ -1,0 +1,92 @@
+"""``tankerwatch:exportreport``: the trips analysis as a two-page PDF report and a PNG map."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProject,
+)
+
+from ..core.pipeline import analyse_region
+from ..layers import dataset_layers, region_layers
+from ..report import build_layout, export_pdf, export_png
+from .trips_in_region import _AnalysisAlgorithm, parse_date, region_wkt
+
+
+class ExportReportAlgorithm(_AnalysisAlgorithm):
+    NAME = "exportreport"
+    DISPLAY = "Export the trips report (PDF and PNG map)"
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Runs the trips analysis on the region (like 'Trips into a region') and writes a two-page A4 "
+            "report: page 1 the map (tracks, ports, region, sanctioned vessels) with the headline figures, "
+            "their ranges and the assumptions; page 2 the vessels table and the cumulative barrels against "
+            "the UN cap. The PNG is page 1. Volumes are ESTIMATES. The layout is built in a private project, "
+            "so your project is not changed.")
+
+    def initAlgorithm(self, config=None) -> None:  # noqa: N802
+        self.add_data_parameters()
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "REGION", self.tr("Region (polygon layer or file)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString("START", self.tr("From (ISO date, UTC)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("END", self.tr("To (ISO date, UTC, inclusive)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "TITLE", self.tr("Report title"), defaultValue=self.tr("Tanker trips into the region")))
+        self.addParameter(QgsProcessingParameterString(
+            "NOTICE", self.tr("Notice printed on every page (e.g. 'Simulated demo data based on public "
+                              "reporting')"), optional=True))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_PDF", self.tr("Report (PDF)"), self.tr("PDF files (*.pdf)")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "OUTPUT_PNG", self.tr("Map (PNG, page 1)"), self.tr("PNG files (*.png)"), optional=True,
+            createByDefault=False))
+        for name, label in (("TRIPS", "Trips (confirmed and inferred)"), ("BARRELS", "Barrels, central estimate")):
+            self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        region_source = self.parameterAsSource(parameters, "REGION", context)
+        if region_source is None:
+            raise QgsProcessingException("REGION: no polygon layer or file was given")
+        region = region_wkt(region_source, context)
+        pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
+        png = self.parameterAsFileOutput(parameters, "OUTPUT_PNG", context)
+        title = self.parameterAsString(parameters, "TITLE", context)
+        notice = self.parameterAsString(parameters, "NOTICE", context).strip()
+        dataset = self.dataset(parameters, context, feedback)
+        result = analyse_region(
+            dataset, region,
+            start=parse_date(self.parameterAsString(parameters, "START", context), "START"),
+            end=parse_date(self.parameterAsString(parameters, "END", context), "END", end_of_day=True))
+        feedback.setProgress(90)
+        # layers, chart and layout live in a private project and a scratch folder: nothing of the user's changes
+        with tempfile.TemporaryDirectory(prefix="tanker_watch_report_") as scratch:
+            project = QgsProject()
+            layers = dataset_layers(dataset, Path(scratch) / "layers.gpkg", notice) + \
+                region_layers(result, region, Path(scratch) / "layers.gpkg", notice)
+            for layer in layers:
+                if project.addMapLayer(layer) is None:
+                    raise QgsProcessingException(f"Could not add the layer {layer.name()} to the report")
+            layout = build_layout(project, dataset, result, layers, title=title, notice=notice, region_wkt=region,
+                                  chart_path=Path(scratch) / "chart.png")
+            try:
+                export_pdf(layout, Path(pdf))
+                if png:
+                    export_png(layout, Path(png))
+            except OSError as exc:
+                raise QgsProcessingException(str(exc)) from exc
+            project.clear()
+        headline = result.headline()
+        feedback.pushInfo(f"{headline['trips']} trips, about {headline['barrels']:,} barrels "
+                          f"(range {headline['barrels_low']:,} to {headline['barrels_high']:,}): {pdf}")
+        outputs = {"OUTPUT_PDF": pdf, "TRIPS": headline["trips"], "BARRELS": headline["barrels"]}
+        if png:
+            outputs["OUTPUT_PNG"] = png
+        return outputs
