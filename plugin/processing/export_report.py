@@ -5,22 +5,19 @@ import tempfile
 from pathlib import Path
 
 from qgis.core import (
-    QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
-    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterString,
     QgsProject,
 )
 
-from ..core.pipeline import analyse_region
 from ..layers import dataset_layers, region_layers
 from ..report import build_layout, export_pdf, export_png
-from .trips_in_region import _AnalysisAlgorithm, parse_date, region_wkt
+from .trips_in_region import RegionAlgorithm
 
 
-class ExportReportAlgorithm(_AnalysisAlgorithm):
+class ExportReportAlgorithm(RegionAlgorithm):
     NAME = "exportreport"
     DISPLAY = "Export the trips report (PDF and PNG map)"
 
@@ -34,10 +31,7 @@ class ExportReportAlgorithm(_AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_data_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "REGION", self.tr("Region (polygon layer or file)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString("START", self.tr("From (ISO date, UTC)"), optional=True))
-        self.addParameter(QgsProcessingParameterString("END", self.tr("To (ISO date, UTC, inclusive)"), optional=True))
+        self.add_region_parameters()
         self.addParameter(QgsProcessingParameterString(
             "TITLE", self.tr("Report title"), defaultValue=self.tr("Tanker trips into the region")))
         self.addParameter(QgsProcessingParameterString(
@@ -52,19 +46,11 @@ class ExportReportAlgorithm(_AnalysisAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        region_source = self.parameterAsSource(parameters, "REGION", context)
-        if region_source is None:
-            raise QgsProcessingException("REGION: no polygon layer or file was given")
-        region = region_wkt(region_source, context)
         pdf = self.parameterAsFileOutput(parameters, "OUTPUT_PDF", context)
         png = self.parameterAsFileOutput(parameters, "OUTPUT_PNG", context)
         title = self.parameterAsString(parameters, "TITLE", context)
         notice = self.parameterAsString(parameters, "NOTICE", context).strip()
-        dataset = self.dataset(parameters, context, feedback)
-        result = analyse_region(
-            dataset, region,
-            start=parse_date(self.parameterAsString(parameters, "START", context), "START"),
-            end=parse_date(self.parameterAsString(parameters, "END", context), "END", end_of_day=True))
+        dataset, region, result = self.region_result(parameters, context, feedback)
         feedback.setProgress(90)
         # layers, chart and layout live in a private project and a scratch folder: nothing of the user's changes
         with tempfile.TemporaryDirectory(prefix="tanker_watch_report_") as scratch:

@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 from ..core.errors import AisFormatError
-from ..core.pipeline import Dataset, analyse_region, load_dataset
+from ..core.pipeline import Dataset, RegionResult, analyse_region, load_dataset
 from ..core.ports import read_terminals
 from ..core.volumes import BBL_PER_TONNE, Assumptions
 from ..frames import WGS84, add_point_features, add_table_features, fields_for, layer_to_frame
@@ -146,6 +146,55 @@ class _AnalysisAlgorithm(TankerWatchAlgorithm):
         return dataset
 
 
+class RegionAlgorithm(_AnalysisAlgorithm):
+    """Adds the region, period, filters and volume assumptions, and runs the region analysis."""
+
+    def add_region_parameters(self) -> None:
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            "REGION", self.tr("Region (polygon layer or file)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString("START", self.tr("From (ISO date, UTC)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("END", self.tr("To (ISO date, UTC, inclusive)"), optional=True))
+        self.addParameter(QgsProcessingParameterBoolean("TANKERS_ONLY", self.tr("Tankers only"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SANCTIONED_ONLY", self.tr("Sanctioned vessels only"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterEnum(
+            "PRODUCT", self.tr("Product"), options=PRODUCTS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "BBL_PER_T", self.tr("Barrels per tonne (product 'custom')"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=7.46, minValue=1.0, maxValue=20.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            "FILL_FACTOR", self.tr("Fill factor (central)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=0.90, minValue=0.34, maxValue=0.98))
+        self.addParameter(QgsProcessingParameterNumber(
+            "CARGO_SHARE", self.tr("Cargo share of deadweight"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=0.95, minValue=0.5, maxValue=1.0))
+
+    def assumptions(self, parameters, context) -> Assumptions:
+        product = PRODUCTS[self.parameterAsEnum(parameters, "PRODUCT", context)]
+        bbl = self.parameterAsDouble(parameters, "BBL_PER_T", context) if product == "custom" \
+            else BBL_PER_TONNE[product]
+        return Assumptions(product=product, bbl_per_t=bbl,
+                           cargo_share=self.parameterAsDouble(parameters, "CARGO_SHARE", context),
+                           fill_central=self.parameterAsDouble(parameters, "FILL_FACTOR", context))
+
+    def region_result(self, parameters, context, feedback) -> tuple[Dataset, str, RegionResult]:
+        """Load the data, then analyse the region with the chosen period, filters and assumptions."""
+        region_source = self.parameterAsSource(parameters, "REGION", context)
+        if region_source is None:
+            raise QgsProcessingException("REGION: no polygon layer or file was given")
+        region = region_wkt(region_source, context)
+        assumptions = self.assumptions(parameters, context)
+        start = parse_date(self.parameterAsString(parameters, "START", context), "START")
+        end = parse_date(self.parameterAsString(parameters, "END", context), "END", end_of_day=True)
+        dataset = self.dataset(parameters, context, feedback)
+        result = analyse_region(
+            dataset, region, start=start, end=end,
+            tankers_only=self.parameterAsBoolean(parameters, "TANKERS_ONLY", context),
+            sanctioned_only=self.parameterAsBoolean(parameters, "SANCTIONED_ONLY", context),
+            assumptions=assumptions)
+        return dataset, region, result
+
+
 class DetectPortCallsAlgorithm(_AnalysisAlgorithm):
     NAME = "detectportcalls"
     DISPLAY = "Detect port calls (AIS and dark)"
@@ -178,7 +227,7 @@ class DetectPortCallsAlgorithm(_AnalysisAlgorithm):
         return {"OUTPUT": dest, "CALLS": len(calls)}
 
 
-class TripsInRegionAlgorithm(_AnalysisAlgorithm):
+class TripsInRegionAlgorithm(RegionAlgorithm):
     NAME = "tripsinregion"
     DISPLAY = "Trips into a region and estimated volumes"
 
@@ -201,24 +250,7 @@ class TripsInRegionAlgorithm(_AnalysisAlgorithm):
 
     def initAlgorithm(self, config=None) -> None:  # noqa: N802
         self.add_data_parameters()
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            "REGION", self.tr("Region (polygon layer or file)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterString("START", self.tr("From (ISO date, UTC)"), optional=True))
-        self.addParameter(QgsProcessingParameterString("END", self.tr("To (ISO date, UTC, inclusive)"), optional=True))
-        self.addParameter(QgsProcessingParameterBoolean("TANKERS_ONLY", self.tr("Tankers only"), defaultValue=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            "SANCTIONED_ONLY", self.tr("Sanctioned vessels only"), defaultValue=False))
-        self.addParameter(QgsProcessingParameterEnum(
-            "PRODUCT", self.tr("Product"), options=PRODUCTS, defaultValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "BBL_PER_T", self.tr("Barrels per tonne (product 'custom')"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=7.46, minValue=1.0, maxValue=20.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            "FILL_FACTOR", self.tr("Fill factor (central)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=0.90, minValue=0.34, maxValue=0.98))
-        self.addParameter(QgsProcessingParameterNumber(
-            "CARGO_SHARE", self.tr("Cargo share of deadweight"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=0.95, minValue=0.5, maxValue=1.0))
+        self.add_region_parameters()
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_TRIPS", self.tr("Trips"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -230,28 +262,9 @@ class TripsInRegionAlgorithm(_AnalysisAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, self.tr(label)))
         self.addOutput(QgsProcessingOutputString("ASSUMPTIONS", self.tr("Assumptions")))
 
-    def assumptions(self, parameters, context) -> Assumptions:
-        product = PRODUCTS[self.parameterAsEnum(parameters, "PRODUCT", context)]
-        bbl = self.parameterAsDouble(parameters, "BBL_PER_T", context) if product == "custom" \
-            else BBL_PER_TONNE[product]
-        return Assumptions(product=product, bbl_per_t=bbl,
-                           cargo_share=self.parameterAsDouble(parameters, "CARGO_SHARE", context),
-                           fill_central=self.parameterAsDouble(parameters, "FILL_FACTOR", context))
-
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        region_source = self.parameterAsSource(parameters, "REGION", context)
-        if region_source is None:
-            raise QgsProcessingException("REGION: no polygon layer or file was given")
-        region = region_wkt(region_source, context)
-        assumptions = self.assumptions(parameters, context)
-        dataset = self.dataset(parameters, context, feedback)
-        result = analyse_region(
-            dataset, region,
-            start=parse_date(self.parameterAsString(parameters, "START", context), "START"),
-            end=parse_date(self.parameterAsString(parameters, "END", context), "END", end_of_day=True),
-            tankers_only=self.parameterAsBoolean(parameters, "TANKERS_ONLY", context),
-            sanctioned_only=self.parameterAsBoolean(parameters, "SANCTIONED_ONLY", context),
-            assumptions=assumptions)
+        _dataset, _region, result = self.region_result(parameters, context, feedback)
+        assumptions = result.assumptions
         trips = result.trips.rename(columns={"barrels_low": "est_barrels_low", "barrels_central": "est_barrels",
                                              "barrels_high": "est_barrels_high"})
         for column in ("mmsi", "imo", "name", "flag", "ports", "evidence", "level", "laden_state", "laden_evidence",
