@@ -74,13 +74,13 @@ package: venv qm
 	$(PY) scripts/package.py --output $(ZIP)
 
 install: package
-	$(PY) scripts/profile.py install $(ZIP)
+	$(PY) scripts/qgis_profile.py install $(ZIP)
 
 uninstall:
-	$(PY) scripts/profile.py uninstall
+	$(PY) scripts/qgis_profile.py uninstall
 
 dev-link:
-	$(PY) scripts/profile.py dev-link .
+	$(PY) scripts/qgis_profile.py dev-link .
 
 lint: venv
 	$(PY) -m ruff check .
@@ -92,3 +92,7 @@ translations: deps
 
 clean:
 	rm -rf dist build i18n/*.qm
+
+.PHONY: screenshot
+screenshot: venv qm
+	$(PY) scripts/screenshot.py --output docs/screenshot.png

@@ -1,7 +1,7 @@
 """The plugin object QGIS creates through ``classFactory``."""
 from __future__ import annotations
 
-from qgis.core import QgsApplication
+from qgis.core import QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QToolBar
@@ -40,8 +40,11 @@ class TankerWatchPlugin:
     def initGui(self) -> None:  # noqa: N802 - QGIS API name
         self.initProcessing()
         main_window = self.iface.mainWindow()
-        self.dock = TankerWatchDock(main_window)
+        self.dock = TankerWatchDock(main_window, self.iface)
         self.dock.hide()
+        project = QgsProject.instance()
+        project.readProject.connect(self._project_read)
+        project.cleared.connect(self._project_read)
         self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
 
         self.dock_action = QAction(QIcon(str(ICON)), self.tr("Tanker Watch panel"), main_window)
@@ -57,12 +60,22 @@ class TankerWatchPlugin:
         self.iface.addPluginToMenu(MENU, self.dock_action)
         # QGIS may restore or show docks itself (window state): the button follows the dock.
         self.dock_action.setChecked(self.dock.isVisible())
+        self.dock.restore_region()
+
+    def _project_read(self, *_args) -> None:
+        # the region is stored in the project (written by the dock whenever it changes)
+        if self.dock is not None:
+            self.dock.restore_region()
 
     def unload(self) -> None:
         if self.dock_action is not None:
             self.iface.removePluginMenu(MENU, self.dock_action)
             self.dock_action.toggled.disconnect()
         if self.dock is not None:
+            project = QgsProject.instance()
+            project.readProject.disconnect(self._project_read)
+            project.cleared.disconnect(self._project_read)
+            self.dock.cleanup()
             self.dock.visibilityChanged.disconnect()
             self.iface.removeDockWidget(self.dock)
             self.dock.setParent(None)

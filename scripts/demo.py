@@ -21,27 +21,15 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+from pkgroot import REPO, expose_package
+
 DEMO_DATA = REPO / "resources" / "data" / "demo"
 MARKER = ".tanker_watch_demo_output"
 NOTICE = "Simulated demo data based on public reporting"
 TITLE = "DPRK tankers at the Vostochny oil terminal, 2024"
-
-
-def _import_plugin() -> None:
-    """Make the repository importable as the package ``tanker_watch`` (QGIS's name for it)."""
-    root = Path(tempfile.gettempdir()) / f"tanker_watch_demo_pkgroot_{os.getuid()}"
-    root.mkdir(exist_ok=True)
-    link = root / "tanker_watch"
-    if link.is_symlink() and Path(os.readlink(link)) != REPO:
-        link.unlink()
-    if not link.exists():
-        link.symlink_to(REPO, target_is_directory=True)
-    sys.path.insert(0, str(root))
 
 
 def prepare_output(out: Path) -> None:
@@ -148,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="small: generate a reduced scenario into <out>/input first")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    _import_plugin()
+    expose_package()
     from qgis.core import QgsApplication
 
     started = time.monotonic()

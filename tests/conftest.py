@@ -6,10 +6,8 @@ throwaway directory put on ``sys.path``, so tests import exactly what QGIS impor
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -20,21 +18,10 @@ if not os.environ.get("DISPLAY"):
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import REPO, SHARED, TEST_DATA  # noqa: E402
 
+sys.path.insert(0, str(REPO / "scripts"))
+from pkgroot import expose_package  # noqa: E402
 
-def _expose_package() -> None:
-    digest = hashlib.sha1(str(REPO).encode()).hexdigest()[:10]
-    root = Path(tempfile.gettempdir()) / f"tanker_watch_pkgroot_{os.getuid()}_{digest}"
-    root.mkdir(exist_ok=True)
-    link = root / "tanker_watch"
-    if link.is_symlink() and Path(os.readlink(link)) != REPO:
-        link.unlink()
-    if not link.exists():
-        link.symlink_to(REPO, target_is_directory=True)
-    if str(root) not in sys.path:
-        sys.path.insert(0, str(root))
-
-
-_expose_package()
+expose_package(REPO)
 
 
 @pytest.fixture

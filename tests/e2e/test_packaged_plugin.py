@@ -42,7 +42,7 @@ def package() -> Path:
 def profile_root(package, tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("qgis_config")
     env = {**os.environ, "QGIS_CUSTOM_CONFIG_PATH": str(root)}
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "profile.py"), "install", str(package)],
+    done = subprocess.run([sys.executable, str(REPO / "scripts" / "qgis_profile.py"), "install", str(package)],
                           env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     return root
