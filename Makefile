@@ -88,7 +88,7 @@ lint: venv
 	$(PY) -m bandit -q -r plugin __init__.py
 
 translations: deps
-	pylupdate5 -noobsolete $$(git ls-files 'plugin/*.py' '__init__.py') -ts $(TS)
+	pylupdate5 -noobsolete $$(find plugin -name '*.py' -not -path '*/__pycache__/*' | sort) __init__.py -ts $(TS)
 
 clean:
 	rm -rf dist build i18n/*.qm

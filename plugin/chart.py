@@ -19,8 +19,8 @@ GRID_COLOUR = QColor(225, 225, 225)
 TEXT_COLOUR = QColor(40, 40, 40)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CumulativeChart", text)
+# Named "translate" so that pylupdate5 extracts the strings (it ignores other wrappers).
+translate = QCoreApplication.translate
 
 
 def nice_step(span: float, target_ticks: int = 5) -> float:
@@ -72,7 +72,8 @@ def paint_cumulative_chart(painter: QPainter, rect: QRectF, cumulative: pd.DataF
     painter.setFont(bold)
     painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), title_h),
                      int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
-                     _tr("Estimated barrels delivered, cumulative per calendar year, vs the UN cap"))
+                     translate("CumulativeChart",
+                               "Estimated barrels delivered, cumulative per calendar year, vs the UN cap"))
     painter.setFont(font)
     notice_h = metrics_h * 1.3 if notice else 0.0
     left = rect.left() + painter.fontMetrics().horizontalAdvance("0,000,000") + metrics_h
@@ -91,7 +92,8 @@ def paint_cumulative_chart(painter: QPainter, rect: QRectF, cumulative: pd.DataF
         painter.setPen(QPen(GRID_COLOUR))
         painter.drawRect(plot)
         painter.setPen(TEXT_COLOUR)
-        painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter), _tr("No counted trips: nothing to chart"))
+        painter.drawText(plot, int(Qt.AlignmentFlag.AlignCenter),
+                         translate("CumulativeChart", "No counted trips: nothing to chart"))
         painter.restore()
         return
 
@@ -169,10 +171,10 @@ def paint_cumulative_chart(painter: QPainter, rect: QRectF, cumulative: pd.DataF
         painter.setPen(CAP_COLOUR)
         painter.drawText(QRectF(px(cap_left) + metrics_h * 0.3, py(cap_bbl) - metrics_h * 1.1,
                                 px(x_end) - px(cap_left), metrics_h), int(Qt.AlignmentFlag.AlignLeft),
-                         _tr("UN cap {year}: {cap} bbl").format(year=year, cap=f"{cap_bbl:,}"))
+                         translate("CumulativeChart", "UN cap {year}: {cap} bbl").format(year=year, cap=f"{cap_bbl:,}"))
         final = rows.iloc[-1]
         painter.setPen(LINE_COLOUR)
-        text = _tr("{year}: {central} bbl ({low} to {high})").format(
+        text = translate("CumulativeChart", "{year}: {central} bbl ({low} to {high})").format(
             year=year, central=f"{final['cumulative_central']:,.0f}", low=f"{final['cumulative_low']:,.0f}",
             high=f"{final['cumulative_high']:,.0f}")
         width = painter.fontMetrics().horizontalAdvance(text)
@@ -185,8 +187,9 @@ def paint_cumulative_chart(painter: QPainter, rect: QRectF, cumulative: pd.DataF
     legend_y = plot.bottom() + metrics_h * 1.5
     x = plot.left()
     swatch = metrics_h * 1.4
-    for kind, label in (("band", _tr("low-high range")), ("line", _tr("central estimate")),
-                        ("cap", _tr("UN cap (resolution 2397)"))):
+    for kind, label in (("band", translate("CumulativeChart", "low-high range")),
+                        ("line", translate("CumulativeChart", "central estimate")),
+                        ("cap", translate("CumulativeChart", "UN cap (resolution 2397)"))):
         if kind == "band":
             painter.fillRect(QRectF(x, legend_y + metrics_h * 0.2, swatch, metrics_h * 0.6), BAND_COLOUR)
         else:

@@ -55,8 +55,8 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Report", text)
+# Named "translate" so that pylupdate5 extracts the strings (it ignores other wrappers).
+translate = QCoreApplication.translate
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -137,45 +137,50 @@ def land_layer(project: QgsProject) -> QgsVectorLayer | None:
 def _headline_text(result: RegionResult) -> str:
     h = result.headline()
     lines = [
-        _tr("{trips} trips into the region (confirmed or inferred), {laden} of them leaving laden; "
+        translate("Report", "{trips} trips into the region (confirmed or inferred), {laden} of them leaving laden; "
             "{possible} possible trips listed but not counted.").format(
             trips=h["trips"], laden=h["laden_trips"], possible=h["possible_trips"]),
-        _tr("{vessels} vessels made these trips.").format(vessels=h["vessels"]),
-        _tr("Estimated volume: about {central} barrels (range {low} to {high}).").format(
+        translate("Report", "{vessels} vessels made these trips.").format(vessels=h["vessels"]),
+        translate("Report", "Estimated volume: about {central} barrels (range {low} to {high}).").format(
             central=f"{h['barrels']:,}", low=f"{h['barrels_low']:,}", high=f"{h['barrels_high']:,}"),
     ]
     for year, share in h["cap_share_by_year"].items():
-        lines.append(_tr("{year}: {central:.0%} of the UN annual cap of {cap} barrels (range {low:.0%} to "
-                         "{high:.0%}).").format(year=year, central=share["central"], low=share["low"],
-                                                high=share["high"], cap=f"{result.assumptions.un_cap_bbl:,}"))
+        text = translate("Report", "{year}: {central:.0%} of the UN annual cap of {cap} barrels "
+                                   "(range {low:.0%} to {high:.0%}).")
+        lines.append(text.format(year=year, central=share["central"], low=share["low"], high=share["high"],
+                                 cap=f"{result.assumptions.un_cap_bbl:,}"))
     return "\n".join("\u2022 " + line for line in lines)
 
 
 def _period_text(result: RegionResult) -> str:
     trips = result.trips
     if not len(trips):
-        return _tr("no trips")
+        return translate("Report", "no trips")
     counted = trips[trips["counted"].fillna(False).astype(bool)]
     frame = counted if len(counted) else trips
     first = pd.Timestamp(frame["arrival"].min()).strftime("%d %b %Y")
     last = pd.Timestamp(frame["departure"].max()).strftime("%d %b %Y")
-    return _tr("Trips from {first} to {last}").format(first=first, last=last)
+    return translate("Report", "Trips from {first} to {last}").format(first=first, last=last)
 
 
 def attribution_text(dataset: Dataset) -> str:
     """Where the map's and report's data come from."""
-    return _tr("Data: vessel positions from the AIS data loaded; ports from the NGA World Port Index (Pub. 150, "
-               "public domain); sanctions from the US OFAC SDN list (public domain) and the EU Official Journal "
-               "(vessel annexes of Reg. 2017/1509, which transposes the UN 1718 designations, and Reg. 833/2014) "
-               "({label}). Land: Natural Earth (public domain). Made with QGIS and Tanker Watch."
-               ).format(label=dataset.sanctions_label())
+    return translate("Report",
+                     "Data: vessel positions from the AIS data loaded; ports from the NGA World Port Index "
+                     "(Pub. 150, public domain); sanctions from the US OFAC SDN list (public domain) and the EU "
+                     "Official Journal (vessel annexes of Reg. 2017/1509, which transposes the UN 1718 designations, "
+                     "and Reg. 833/2014) ({label}). Land: Natural Earth (public domain). Made with QGIS and "
+                     "Tanker Watch.").format(label=dataset.sanctions_label())
 
 
 def _vessel_table(layout: QgsPrintLayout, result: RegionResult, y: float, height: float) -> QgsLayoutItemManualTable:
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
-    headers = [_tr("Vessel"), _tr("IMO"), _tr("Flag"), _tr("DWT (t)"), _tr("Trips"), _tr("Laden"),
-               _tr("Possible"), _tr("Barrels low"), _tr("Barrels central"), _tr("Barrels high"), _tr("Sanctions lists")]
+    headers = [translate("Report", "Vessel"), translate("Report", "IMO"), translate("Report", "Flag"),
+               translate("Report", "DWT (t)"), translate("Report", "Trips"), translate("Report", "Laden"),
+               translate("Report", "Possible"), translate("Report", "Barrels low"),
+               translate("Report", "Barrels central"), translate("Report", "Barrels high"),
+               translate("Report", "Sanctions lists")]
     widths = [40, 18, 22, 18, 12, 12, 14, 22, 26, 22, 71]
     columns = []
     for header, width in zip(headers, widths):
@@ -202,7 +207,7 @@ def _vessel_table(layout: QgsPrintLayout, result: RegionResult, y: float, height
             str(int(v.possible_trips)), number(v.barrels_low), number(v.barrels), number(v.barrels_high),
             text(v.lists).replace("|", ", "))])
     if not rows:
-        rows = [[QgsTableCell(_tr("No vessel made a trip into the region"))] + [QgsTableCell("")] * 10]
+        rows = [[QgsTableCell(translate("Report", "No vessel made a trip into the region"))] + [QgsTableCell("")] * 10]
     table.setTableContents(rows)
     row_h = 5.0
     needed = 8 + row_h * (len(rows) + 1)
@@ -247,7 +252,7 @@ def build_layout(project: QgsProject, dataset: Dataset, result: RegionResult, la
     y = 7.0
     _label(layout, title, MARGIN, y, PAGE_W - 2 * MARGIN, 10, 17, True, item_id="title")
     y += 10.5
-    _label(layout, _tr("{period}. Report made {date}. Volumes are ESTIMATES with ranges.").format(
+    _label(layout, translate("Report", "{period}. Report made {date}. Volumes are ESTIMATES with ranges.").format(
         period=_period_text(result), date=generated), MARGIN, y, PAGE_W - 2 * MARGIN, 5, 9, item_id="subtitle")
     y += 5.5
     if notice:
@@ -304,11 +309,11 @@ def build_layout(project: QgsProject, dataset: Dataset, result: RegionResult, la
 
     side_x = MARGIN + map_w + 5
     side_w = PAGE_W - MARGIN - side_x
-    _label(layout, _tr("Headline figures"), side_x, y, side_w, 5, 10.5, True, item_id="headline_title")
+    _label(layout, translate("Report", "Headline figures"), side_x, y, side_w, 5, 10.5, True, item_id="headline_title")
     headline = _headline_text(result)
     _label(layout, headline, side_x, y + 5.5, side_w, 34, 8.5, item_id="headline")
     ay = y + 41
-    _label(layout, _tr("Assumptions (estimates, not facts)"), side_x, ay, side_w, 5, 10.5, True,
+    _label(layout, translate("Report", "Assumptions (estimates, not facts)"), side_x, ay, side_w, 5, 10.5, True,
            item_id="assumptions_title")
     assumptions = "\n".join("\u2022 " + line for line in result.assumptions.describe())
     _label(layout, assumptions, side_x, ay + 5.5, side_w, map_bottom - ay - 5.5, 7,
@@ -316,7 +321,7 @@ def build_layout(project: QgsProject, dataset: Dataset, result: RegionResult, la
 
     legend = QgsLayoutItemLegend(layout)
     legend.setId("legend")
-    legend.setTitle(_tr("Legend"))
+    legend.setTitle(translate("Report", "Legend"))
     legend.setLinkedMap(map_item)
     legend.setAutoUpdateModel(False)
     root = legend.model().rootGroup()
@@ -345,9 +350,11 @@ def build_layout(project: QgsProject, dataset: Dataset, result: RegionResult, la
            colour=QColor(90, 90, 90), item_id="attribution")
 
     # page 2: vessels and chart
-    _label(layout, _tr("Vessels with trips into the region"), MARGIN, 7, PAGE_W - 2 * MARGIN, 7, 13, True, page=1,
+    _label(layout, translate("Report", "Vessels with trips into the region"), MARGIN, 7, PAGE_W - 2 * MARGIN, 7, 13,
+           True, page=1,
            item_id="table_title")
-    note = _tr("Barrels are estimates (see the assumptions on page 1). * DWT unknown: {dwt:,.0f} t assumed.").format(
+    note = translate("Report", "Barrels are estimates (see the assumptions on page 1). "
+                               "* DWT unknown: {dwt:,.0f} t assumed.").format(
         dwt=result.assumptions.default_dwt)
     if notice:
         note = notice.upper() + ". " + note

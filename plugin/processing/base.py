@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from qgis.core import QgsProcessingAlgorithm
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..paths import ICON
@@ -13,10 +13,17 @@ class TankerWatchAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     DISPLAY = ""
-    GROUP = "AIS"
+    GROUP = QT_TRANSLATE_NOOP("TankerWatchAlgorithm", "AIS")
 
     def tr(self, text: str) -> str:
-        return QCoreApplication.translate(type(self).__name__, text)
+        """Translate with the context pylupdate5 filed ``text`` under: the class that wrote it (this
+        class or a base class), or ``@default`` for helper functions outside classes."""
+        contexts = [cls.__name__ for cls in type(self).__mro__ if issubclass(cls, TankerWatchAlgorithm)]
+        for context in contexts + ["@default"]:
+            translated = QCoreApplication.translate(context, text)
+            if translated != text:
+                return translated
+        return text
 
     def name(self) -> str:
         return self.NAME

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..layers import dataset_layers, region_layers
 from ..report import build_layout, export_pdf, export_png
@@ -19,7 +20,7 @@ from .trips_in_region import RegionAlgorithm
 
 class ExportReportAlgorithm(RegionAlgorithm):
     NAME = "exportreport"
-    DISPLAY = "Export the trips report (PDF and PNG map)"
+    DISPLAY = QT_TRANSLATE_NOOP("ExportReportAlgorithm", "Export the trips report (PDF and PNG map)")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.cleaning import clean_positions
 from ..core.schema import POSITION_COLUMNS
@@ -48,7 +49,7 @@ def read_and_clean(algorithm, parameters, context, feedback):
 
 class ImportAisAlgorithm(TankerWatchAlgorithm):
     NAME = "importais"
-    DISPLAY = "Import and clean AIS positions"
+    DISPLAY = QT_TRANSLATE_NOOP("ImportAisAlgorithm", "Import and clean AIS positions")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(

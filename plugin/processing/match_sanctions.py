@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.cleaning import clean_positions
 from ..core.errors import AisFormatError
@@ -48,8 +49,8 @@ def snapshot_label(table: pd.DataFrame) -> str:
 
 class MatchSanctionsAlgorithm(TankerWatchAlgorithm):
     NAME = "matchsanctions"
-    DISPLAY = "Match vessels against sanctions lists"
-    GROUP = "Sanctions"
+    DISPLAY = QT_TRANSLATE_NOOP("MatchSanctionsAlgorithm", "Match vessels against sanctions lists")
+    GROUP = QT_TRANSLATE_NOOP("TankerWatchAlgorithm", "Sanctions")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(
@@ -115,8 +116,8 @@ class MatchSanctionsAlgorithm(TankerWatchAlgorithm):
 
 class UpdateSanctionsAlgorithm(TankerWatchAlgorithm):
     NAME = "updatesanctions"
-    DISPLAY = "Update sanctions lists"
-    GROUP = "Sanctions"
+    DISPLAY = QT_TRANSLATE_NOOP("UpdateSanctionsAlgorithm", "Update sanctions lists")
+    GROUP = QT_TRANSLATE_NOOP("TankerWatchAlgorithm", "Sanctions")
     CHOICES = list(SOURCES)
 
     def shortHelpString(self) -> str:  # noqa: N802

@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.ports import load_gazetteer
 from ..core.tracks import TRACK_LINE_COLUMNS, reconstruct, track_lines
@@ -18,7 +19,7 @@ from .import_ais import add_ais_input_parameters, read_and_clean
 
 class ReconstructTracksAlgorithm(TankerWatchAlgorithm):
     NAME = "reconstructtracks"
-    DISPLAY = "Reconstruct tracks and dark periods"
+    DISPLAY = QT_TRANSLATE_NOOP("ReconstructTracksAlgorithm", "Reconstruct tracks and dark periods")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(

@@ -27,6 +27,7 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.errors import AisFormatError
 from ..core.pipeline import Dataset, RegionResult, analyse_region, load_dataset
@@ -113,7 +114,7 @@ def ports_from_source(source: QgsFeatureSource | None) -> tuple[pd.DataFrame | N
 class _AnalysisAlgorithm(TankerWatchAlgorithm):
     """Shared inputs: AIS, optional sightings, vessel particulars and ports."""
 
-    GROUP = "Analysis"
+    GROUP = QT_TRANSLATE_NOOP("TankerWatchAlgorithm", "Analysis")
 
     def add_data_parameters(self) -> None:
         add_ais_input_parameters(self)
@@ -197,7 +198,7 @@ class RegionAlgorithm(_AnalysisAlgorithm):
 
 class DetectPortCallsAlgorithm(_AnalysisAlgorithm):
     NAME = "detectportcalls"
-    DISPLAY = "Detect port calls (AIS and dark)"
+    DISPLAY = QT_TRANSLATE_NOOP("DetectPortCallsAlgorithm", "Detect port calls (AIS and dark)")
 
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(
@@ -229,7 +230,7 @@ class DetectPortCallsAlgorithm(_AnalysisAlgorithm):
 
 class TripsInRegionAlgorithm(RegionAlgorithm):
     NAME = "tripsinregion"
-    DISPLAY = "Trips into a region and estimated volumes"
+    DISPLAY = QT_TRANSLATE_NOOP("TripsInRegionAlgorithm", "Trips into a region and estimated volumes")
 
     def shortHelpString(self) -> str:  # noqa: N802
         lines = [self.tr(

@@ -96,3 +96,30 @@ def test_dock_in_russian(ui_locale):
         assert dock.sanctioned_only.text() == "Только санкционные суда"
     finally:
         dock.deleteLater()
+
+
+def test_ts_files_cover_every_string_in_the_sources(tmp_path):
+    """pylupdate5 over today's sources finds nothing the committed .ts files lack."""
+    pylupdate = shutil.which("pylupdate5")
+    if pylupdate is None:
+        pytest.skip("pylupdate5 (pyqt5-dev-tools) is not installed")
+    sources = sorted(str(p) for p in (REPO / "plugin").rglob("*.py")) + [str(REPO / "__init__.py")]
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([pylupdate, "-noobsolete", *sources, "-ts", str(fresh)], check=True,  # nosec B603
+                   capture_output=True)
+    wanted = {(ctx.find("name").text, m.find("source").text)
+              for ctx in ET.parse(fresh).getroot().iter("context") for m in ctx.iter("message")}  # nosec B314
+    for lang in ("ko", "ru"):
+        root = ET.parse(REPO / "i18n" / f"tanker_watch_{lang}.ts").getroot()  # nosec B314
+        have = {(ctx.find("name").text, m.find("source").text) for ctx in root.iter("context")
+                for m in ctx.iter("message") if (m.find("translation").text or "").strip()}
+        assert sorted(wanted - have) == [], f"run `make translations` and translate ({lang})"
+
+
+def test_processing_names_in_korean(ui_locale, provider):
+    ui_locale("ko")
+    names = {a.name(): a.displayName() for a in provider.algorithms()}
+    groups = {a.group() for a in provider.algorithms()}
+    assert names["tripsinregion"] == "지역 내 운항 및 추정 물량"
+    assert names["importais"] == "AIS 위치 가져오기 및 정제"
+    assert "제재" in groups
