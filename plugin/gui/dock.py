@@ -25,14 +25,13 @@ from qgis.gui import (
     QgsFileWidget,
     QgsMapLayerComboBox,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QTimer
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -44,12 +43,15 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..chart import CumulativeChartWidget
 from ..core.pipeline import Dataset, RegionResult, analyse_region
 from ..core.volumes import BBL_PER_TONNE, Assumptions
+from ..export import export_tables
 from ..frames import layer_to_frame
 from ..layers import dataset_layers, region_layers
 from ..output import add_to_project, layer_key, output_gpkg_path
 from ..region import RegionBand, load_region, save_region
+from ..report import build_layout, export_pdf, export_png
 from .region_tool import PolygonRegionTool, RectangleRegionTool, region_from_selection
 from .results_models import FrameTableModel, sortable, trip_columns, vessel_columns
 from .tasks import LoadDatasetTask, LoadRequest, prepare_demo
@@ -68,29 +70,6 @@ def demo_folder() -> Path:
     if demo_files_present(DEMO_DIR):
         return DEMO_DIR
     return Path(QgsApplication.qgisSettingsDirPath()) / "tanker_watch" / "demo_2024"
-
-
-def _chart_widget(parent: QWidget) -> tuple[QWidget, bool]:
-    """The cumulative chart widget when ``plugin/chart.py`` is available, else a labelled placeholder."""
-    try:
-        from ..chart import CumulativeChartWidget
-    except ImportError:
-        label = QLabel(QCoreApplication.translate("TankerWatchDock",
-                                                  "The cumulative chart arrives with the chart feature."), parent)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setFrameShape(QFrame.Shape.StyledPanel)
-        label.setMinimumHeight(120)
-        return label, False
-    return CumulativeChartWidget(parent), True
-
-
-def _export_available() -> bool:
-    try:
-        from .. import export, report  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 class TankerWatchDock(QgsDockWidget):
@@ -290,7 +269,7 @@ class TankerWatchDock(QgsDockWidget):
         # largest first until the user sorts otherwise
         self.vessel_view.sortByColumn(self.vessel_model.column_index("barrels"), Qt.SortOrder.DescendingOrder)
         self.trip_view.sortByColumn(self.trip_model.column_index("arrival"), Qt.SortOrder.AscendingOrder)
-        self.chart, self.has_chart = _chart_widget(group)
+        self.chart = CumulativeChartWidget(group)
         self.tabs.addTab(self.vessel_view, self.tr("Vessels"))
         self.tabs.addTab(self.trip_view, self.tr("Trips"))
         self.tabs.addTab(self.chart, self.tr("Chart"))
@@ -301,11 +280,10 @@ class TankerWatchDock(QgsDockWidget):
         row = QHBoxLayout()
         self.export_pdf_button = QPushButton(self.tr("Export report"), group)
         self.export_tables_button = QPushButton(self.tr("Export tables"), group)
-        self.has_export = _export_available()
+        self.export_pdf_button.setToolTip(self.tr("The map and report as PDF, or page 1 as a PNG image"))
+        self.export_tables_button.setToolTip(self.tr("The trips and vessels tables as CSV or GeoPackage"))
         for button in (self.export_pdf_button, self.export_tables_button):
             button.setEnabled(False)
-            if not self.has_export:
-                button.setToolTip(self.tr("Export arrives with the report feature"))
             row.addWidget(button)
         self.export_pdf_button.clicked.connect(self._ask_report)
         self.export_tables_button.clicked.connect(self._ask_tables)
@@ -518,9 +496,8 @@ class TankerWatchDock(QgsDockWidget):
         for view in (self.vessel_view, self.trip_view):
             view.resizeColumnsToContents()
         for button in (self.export_pdf_button, self.export_tables_button):
-            button.setEnabled(self.has_export)
-        if self.has_chart:
-            self.chart.set_data(result.cumulative, result.assumptions.un_cap_bbl, self.notice)
+            button.setEnabled(True)
+        self.chart.set_data(result.cumulative, result.assumptions.un_cap_bbl, self.notice)
 
     # ------------------------------------------------------------------ selection on the map
     def trips_layer(self) -> Optional[QgsVectorLayer]:
@@ -567,40 +544,49 @@ class TankerWatchDock(QgsDockWidget):
 
     # ------------------------------------------------------------------ export
     def _ask_tables(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Export the trips and vessels tables to"))
-        if folder:
-            self.export_tables_to(Path(folder))
+        csv_filter, gpkg_filter = self.tr("CSV files in a folder (*.csv)"), self.tr("GeoPackage (*.gpkg)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export the trips and vessels tables"), "",
+                                                   f"{csv_filter};;{gpkg_filter}")
+        if not path:
+            return
+        if chosen == gpkg_filter or path.lower().endswith(".gpkg"):
+            target = Path(path if path.lower().endswith(".gpkg") else path + ".gpkg")
+            self.export_tables_to({"trips": target, "vessels": target}, "gpkg")
+        else:
+            self.export_tables_to(Path(path).parent if Path(path).suffix else Path(path), "csv")
 
     def _ask_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report as"), "", self.tr("PDF (*.pdf)"))
-        if path:
-            self.export_report_to(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+        pdf_filter, png_filter = self.tr("PDF report (*.pdf)"), self.tr("PNG map, page 1 (*.png)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Save the report as"), "",
+                                                   f"{pdf_filter};;{png_filter}")
+        if not path:
+            return
+        suffix = ".png" if chosen == png_filter or path.lower().endswith(".png") else ".pdf"
+        self.export_report_to(Path(path if path.lower().endswith(suffix) else path + suffix))
 
-    def export_tables_to(self, folder: Path) -> dict:
-        """Write trips.csv and vessels.csv of the current result into ``folder``."""
-        from ..export import export_tables
-
+    def export_tables_to(self, target: Path | dict, fmt: str = "csv") -> dict:
+        """Write the trips and vessels tables of the current result (see :func:`export.export_tables`)."""
         try:
-            paths = export_tables(self.result, folder, "csv", self.notice)
+            paths = export_tables(self.result, target, fmt, self.notice)
         except Exception as exc:  # noqa: BLE001
             LOG.exception("Exporting the tables failed")
             self._message(self.tr("The tables could not be exported: {error}").format(error=exc),
                           Qgis.MessageLevel.Critical)
             return {}
-        self._message(self.tr("Tables written to {folder}").format(folder=folder), Qgis.MessageLevel.Success)
+        self._message(self.tr("Tables written to {folder}").format(
+            folder=", ".join(sorted({str(p) for p in paths.values()}))), Qgis.MessageLevel.Success)
         return paths
 
     def export_report_to(self, path: Path) -> Optional[Path]:
-        """Build the print layout of the current result and export it as a PDF."""
-        from ..report import build_layout, export_pdf
-
+        """Build the print layout of the current result (added to the project, editable in the layout
+        designer) and export it: a PDF report, or page 1 as PNG when ``path`` ends in ``.png``."""
         project = QgsProject.instance()
         layers = [layer for layer in project.mapLayers().values()
                   if isinstance(layer, QgsVectorLayer) and layer_key(layer)]
         try:
             layout = build_layout(project, self.dataset, self.result, layers, title=self.tr("Tanker Watch report"),
                                   notice=self.notice, region_wkt=self.region.asWkt(7))
-            done = export_pdf(layout, path)
+            done = export_png(layout, path) if path.suffix.lower() == ".png" else export_pdf(layout, path)
         except Exception as exc:  # noqa: BLE001
             LOG.exception("Exporting the report failed")
             self._message(self.tr("The report could not be exported: {error}").format(error=exc),

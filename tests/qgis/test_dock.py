@@ -163,8 +163,6 @@ def test_demo_notice(dock, qgis_app, tmp_path, monkeypatch):
 
 
 def test_exports(dock, qgis_app, scenario_files, tmp_path):
-    if not dock.has_export:
-        pytest.skip("plugin/export.py or plugin/report.py is not available")
     scenario, paths = scenario_files
     assert not dock.export_tables_button.isEnabled()  # nothing to export yet
     load(dock, qgis_app, LoadRequest(ais_paths=[str(paths["positions"])], particulars=str(paths["particulars"])))
@@ -175,5 +173,13 @@ def test_exports(dock, qgis_app, scenario_files, tmp_path):
 
     trips = pd.read_csv(written["trips"])
     assert len(trips) == len(dock.result.trips)
+    gpkg = tmp_path / "tables.gpkg"
+    written = dock.export_tables_to({"trips": gpkg, "vessels": gpkg}, "gpkg")
+    from qgis.core import QgsVectorLayer
+
+    assert QgsVectorLayer(f"{gpkg}|layername=trips", "t", "ogr").featureCount() == len(dock.result.trips)
     pdf = dock.export_report_to(tmp_path / "report.pdf")
     assert pdf is not None and pdf.read_bytes()[:4] == b"%PDF"
+    png = dock.export_report_to(tmp_path / "map.png")
+    assert png is not None and png.read_bytes()[:4] == b"\x89PNG"
+    assert QgsProject.instance().layoutManager().layouts(), "the layout is kept in the project for editing"
