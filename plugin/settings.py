@@ -6,8 +6,10 @@ from typing import Generic, TypeVar
 
 from qgis.core import QgsSettings
 
+from .core.pipeline import PipelineSettings
+
 PREFIX = "tanker_watch/"
-T = TypeVar("T", bool, int, float, str)
+T = TypeVar("T", int, float, str)
 
 
 @dataclass(frozen=True)
@@ -25,8 +27,6 @@ class Setting(Generic[T]):
     def value(self) -> T:
         raw = QgsSettings().value(self.full_key, self.default)
         kind = type(self.default)
-        if kind is bool:
-            return raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")  # type: ignore[return-value]
         try:
             return kind(raw)  # type: ignore[return-value]
         except (TypeError, ValueError):
@@ -42,3 +42,9 @@ class Setting(Generic[T]):
 SEGMENT_GAP_HOURS = Setting("tracks/segment_gap_hours", 6.0, "Split tracks at AIS gaps longer than this")
 DARK_GAP_HOURS = Setting("tracks/dark_gap_hours", 12.0, "AIS gaps at least this long are dark periods")
 MAX_SPEED_KNOTS = Setting("cleaning/max_speed_knots", 50.0, "Implied speeds above this are jumps")
+
+
+def pipeline_settings() -> PipelineSettings:
+    """The analysis thresholds the user set (Settings > Options > Advanced, ``tanker_watch/``)."""
+    return PipelineSettings(max_speed_kn=MAX_SPEED_KNOTS.value(), segment_gap_h=SEGMENT_GAP_HOURS.value(),
+                            dark_gap_h=DARK_GAP_HOURS.value())

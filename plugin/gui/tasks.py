@@ -13,8 +13,9 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core import ais_readers
 from ..core.errors import Cancelled
-from ..core.pipeline import Dataset, load_dataset
+from ..core.pipeline import Dataset, PipelineSettings, load_dataset
 from ..core.scenario import demo_2024_config, generate
+from ..settings import pipeline_settings
 
 LOG = logging.getLogger(__name__)
 DEMO_NOTICE = "Simulated demo data based on public reporting."
@@ -32,6 +33,7 @@ class LoadRequest:
     particulars: Optional[str] = None
     demo_folder: Optional[Path] = None   # demo: generated here unless the files are already there
     notice: str = ""
+    pipeline: PipelineSettings = field(default_factory=pipeline_settings)  # read on the main thread
 
 
 def demo_files_present(folder: Path) -> bool:
@@ -64,7 +66,7 @@ def run_request(request: LoadRequest, progress: Callable[[float], None] | None =
     else:
         ais = request.ais_paths
     return load_dataset(ais, sightings=request.sightings or None, particulars=request.particulars or None,
-                        progress=progress, cancel=cancel)
+                        settings=request.pipeline, progress=progress, cancel=cancel)
 
 
 class LoadDatasetTask(QgsTask):

@@ -108,3 +108,18 @@ def test_settings_are_typed_and_prefixed(qgis_app):
     finally:
         settings.DARK_GAP_HOURS.reset()
     assert settings.DARK_GAP_HOURS.value() == 12.0
+
+
+def test_dock_loads_use_the_users_thresholds(qgis_app):
+    from tanker_watch.plugin import settings
+    from tanker_watch.plugin.gui.tasks import LoadRequest
+
+    settings.DARK_GAP_HOURS.set(24.0)
+    settings.MAX_SPEED_KNOTS.set(30.0)
+    try:
+        request = LoadRequest(ais_paths=["x.csv"])
+        assert (request.pipeline.dark_gap_h, request.pipeline.max_speed_kn) == (24.0, 30.0)
+    finally:
+        settings.DARK_GAP_HOURS.reset()
+        settings.MAX_SPEED_KNOTS.reset()
+    assert LoadRequest().pipeline.dark_gap_h == 12.0
