@@ -17,6 +17,7 @@ app = QgsApplication([], True, str(profile))
 app.initQgis()
 
 import qgis.utils  # noqa: E402 - needs the application
+from qgis.gui import QgsMapCanvas, QgsMessageBar  # noqa: E402
 
 
 class DesktopLikeIface:
@@ -24,10 +25,22 @@ class DesktopLikeIface:
 
     def __init__(self) -> None:
         self.window = QMainWindow()
+        self.canvas = QgsMapCanvas(self.window)
+        self.window.setCentralWidget(self.canvas)
+        self.bar = QgsMessageBar(self.window)
         self.menus: dict = {}
 
     def mainWindow(self):
         return self.window
+
+    def mapCanvas(self):
+        return self.canvas
+
+    def messageBar(self):
+        return self.bar
+
+    def activeLayer(self):
+        return None
 
     def addDockWidget(self, area, dock):
         self.window.addDockWidget(area, dock)
