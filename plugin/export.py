@@ -13,37 +13,20 @@ from pathlib import Path
 import pandas as pd
 from qgis.core import QgsWkbTypes
 
-from .core.pipeline import Dataset, RegionResult
+from .core.pipeline import VESSEL_SUMMARY_COLUMNS, Dataset, RegionResult
 from .frames import add_point_features, add_table_features, fields_for
+from .layers import TRIP_FIELDS
 from .output import write_layer
 
-TRIP_EXPORT_COLUMNS = ["trip_id", "mmsi", "imo", "name", "flag", "ports", "arrival", "departure", "duration_h",
-                       "evidence", "level", "counted", "laden_state", "laden_evidence", "draught_in", "draught_out",
-                       "dwt", "dwt_assumed", "listed", "lists", "barrels_low", "barrels_central", "barrels_high",
-                       "lon", "lat"]
-VESSEL_EXPORT_COLUMNS = ["mmsi", "imo", "name", "flag", "dwt", "dwt_assumed", "trips", "possible_trips",
-                         "laden_trips", "barrels_low", "barrels", "barrels_high", "listed", "lists", "programmes",
-                         "match_reason"]
+TRIP_EXPORT_COLUMNS = TRIP_FIELDS + ["lon", "lat"]
 SUMMARY_KEYS = ("trips", "possible_trips", "laden_trips", "vessels", "barrels_low", "barrels", "barrels_high",
                 "cap_share_by_year", "assumptions", "data_notice", "period", "region", "sanctions_data",
                 "generated_utc")
 
 
-def _table(frame: pd.DataFrame, columns: list[str], notice: str, for_qgis: bool = False) -> pd.DataFrame:
-    """``frame[columns]`` as plain dtypes, plus ``data_notice``; ``for_qgis``: missing booleans
-    become False (QGIS boolean fields), else they stay blank in the CSV."""
-    out = frame.reindex(columns=columns).copy()
-    for column in columns:
-        dtype = out[column].dtype
-        if str(dtype) in ("boolean", "bool"):
-            out[column] = (out[column].fillna(False).astype(bool) if for_qgis
-                           else out[column].astype(object).where(out[column].notna(), None))
-        elif isinstance(dtype, pd.CategoricalDtype) or str(dtype) in ("object", "string"):
-            out[column] = out[column].astype(object).where(out[column].notna(), None)
-        elif str(dtype).startswith(("Int", "UInt")):
-            out[column] = out[column].astype("float64")
-    out["data_notice"] = notice
-    return out
+def _table(frame: pd.DataFrame, columns: list[str], notice: str) -> pd.DataFrame:
+    """``frame[columns]`` plus the ``data_notice`` column (missing values stay missing: blank in CSV, NULL in QGIS)."""
+    return frame.reindex(columns=columns).assign(data_notice=notice)
 
 
 def _paths(folder_or_paths, fmt: str) -> dict[str, Path]:
@@ -65,8 +48,8 @@ def export_tables(result: RegionResult, folder_or_paths, fmt: str = "csv", notic
     if fmt not in ("csv", "gpkg"):
         raise ValueError(f"export format must be 'csv' or 'gpkg', not {fmt!r}")
     paths = _paths(folder_or_paths, fmt)
-    trips = _table(result.trips, TRIP_EXPORT_COLUMNS, notice, for_qgis=fmt == "gpkg")
-    vessels = _table(result.vessels, VESSEL_EXPORT_COLUMNS, notice, for_qgis=fmt == "gpkg")
+    trips = _table(result.trips, TRIP_EXPORT_COLUMNS, notice)
+    vessels = _table(result.vessels, VESSEL_SUMMARY_COLUMNS, notice)
     for path in paths.values():
         path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "csv":

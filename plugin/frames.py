@@ -75,7 +75,7 @@ def _python_value(value):
 
 
 def fields_for(frame: pd.DataFrame, columns: Sequence[str]) -> QgsFields:
-    """QGIS fields matching the dtypes of ``frame[columns]``."""
+    """QGIS fields matching the dtypes of ``frame[columns]`` (any pandas dtype: categorical, nullable...)."""
     fields = QgsFields()
     for column in columns:
         fields.append(QgsField(column, _variant_type(frame[column].dtype)))
@@ -83,6 +83,8 @@ def fields_for(frame: pd.DataFrame, columns: Sequence[str]) -> QgsFields:
 
 
 def _variant_type(dtype) -> QVariant.Type:
+    if isinstance(dtype, pd.CategoricalDtype):
+        return _variant_type(dtype.categories.dtype)
     if pd.api.types.is_bool_dtype(dtype):
         return QVariant.Bool
     if pd.api.types.is_integer_dtype(dtype):
@@ -95,19 +97,21 @@ def _variant_type(dtype) -> QVariant.Type:
 
 
 def _attribute_columns(frame: pd.DataFrame, columns: Sequence[str]) -> list[list]:
-    """Column-wise Python values ready for ``QgsFeature.setAttributes`` (nulls as None)."""
+    """Column-wise plain Python values for ``QgsFeature.setAttributes``: missing values (NaN, NA,
+    NaT, None) become None (NULL), numpy scalars become int/float/bool, times become QDateTime."""
     out = []
     for column in columns:
         series = frame[column]
-        if pd.api.types.is_datetime64_any_dtype(series.dtype):
-            ms = series.dt.tz_convert("UTC").astype("int64") // 1_000_000 if series.dt.tz is not None \
-                else series.astype("int64") // 1_000_000
-            values = [None if missing else QDateTime.fromMSecsSinceEpoch(int(v), Qt.TimeSpec.UTC)
-                      for v, missing in zip(ms.to_numpy(), series.isna().to_numpy())]
+        missing = series.isna().to_numpy()
+        kind = _variant_type(series.dtype)
+        if kind == QVariant.DateTime:
+            utc = series.dt.tz_convert("UTC") if series.dt.tz is not None else series
+            ms = utc.to_numpy(dtype="datetime64[ms]").astype("int64")
+            values = [None if m else QDateTime.fromMSecsSinceEpoch(int(v), Qt.TimeSpec.UTC)
+                      for v, m in zip(ms, missing)]
         else:
-            values = series.astype(object).where(series.notna(), None).tolist()
-            if pd.api.types.is_bool_dtype(series.dtype) or str(series.dtype) == "boolean":
-                values = [None if v is None else bool(v) for v in values]
+            convert = {QVariant.Bool: bool, QVariant.LongLong: int, QVariant.Double: float}.get(kind, str)
+            values = [None if m else convert(v) for v, m in zip(series.astype(object).tolist(), missing)]
         out.append(values)
     return out
 

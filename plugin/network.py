@@ -28,6 +28,11 @@ def cache_dir() -> Path:
     return Path(QgsApplication.qgisSettingsDirPath()) / "tanker_watch"
 
 
+def sanctions_cache() -> Path:
+    """Where downloaded sanctions lists are cached (they replace the bundled snapshot's lists)."""
+    return cache_dir() / "sanctions"
+
+
 def api_key(authcfg: str) -> str | None:
     """The key stored in QGIS's authentication manager under ``authcfg`` (never in plain settings).
 

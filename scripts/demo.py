@@ -28,7 +28,6 @@ from pkgroot import REPO, expose_package
 
 DEMO_DATA = REPO / "resources" / "data" / "demo"
 MARKER = ".tanker_watch_demo_output"
-NOTICE = "Simulated demo data based on public reporting"
 TITLE = "DPRK tankers at the Vostochny oil terminal, 2024"
 
 
@@ -55,33 +54,23 @@ def small_scenario(folder: Path) -> Path:
 
 def region_wkt_from_geojson(path: Path) -> str:
     """The first polygon feature of a GeoJSON file as WKT (WGS84)."""
-    from qgis.core import QgsGeometry, QgsJsonUtils
+    from tanker_watch.plugin.core.polygons import normalize_geometry
+    from tanker_watch.plugin.layers import polygon_wkt
 
-    text = path.read_text(encoding="utf-8")
-    data = json.loads(text)
-    geometry = data["features"][0]["geometry"] if data.get("type") == "FeatureCollection" else \
-        data.get("geometry", data)
-    geom = QgsJsonUtils.geometryFromGeoJson(json.dumps(geometry)) if hasattr(QgsJsonUtils, "geometryFromGeoJson") \
-        else None
-    if geom is None or geom.isEmpty():
-        geom = QgsGeometry.fromWkt(_geojson_polygon_wkt(geometry))
-    if geom.isEmpty():
-        raise SystemExit(f"{path}: no polygon in the first feature")
-    return geom.asWkt()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    feature = data["features"][0] if data.get("type") == "FeatureCollection" and data.get("features") else data
+    try:
+        return polygon_wkt(normalize_geometry(feature))
+    except (ValueError, TypeError) as exc:
+        raise SystemExit(f"{path}: no polygon in the first feature ({exc})") from exc
 
 
-def _geojson_polygon_wkt(geometry: dict) -> str:
-    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-    return "MULTIPOLYGON(" + ", ".join(
-        "(" + ", ".join("(" + ", ".join(f"{x} {y}" for x, y, *_ in ring) + ")" for ring in polygon) + ")"
-        for polygon in polygons) + ")"
-
-
-def run(data: Path, out: Path, title: str = TITLE, notice: str = NOTICE) -> dict:
+def run(data: Path, out: Path, title: str = TITLE, notice: str | None = None) -> dict:
     """The whole chain: load, analyse, layers, tables, summary, layout, PDF and PNG. Returns the summary."""
     from qgis.core import QgsProject
 
     from tanker_watch.plugin.core.pipeline import analyse_region, load_dataset
+    from tanker_watch.plugin.core.scenario import DEMO_NOTICE
     from tanker_watch.plugin.export import export_tables, summary_dict, write_summary
     from tanker_watch.plugin.layers import dataset_layers, region_layers
     from tanker_watch.plugin.output import add_to_project
@@ -90,6 +79,7 @@ def run(data: Path, out: Path, title: str = TITLE, notice: str = NOTICE) -> dict
     for name in ("positions.csv.gz", "sightings.csv", "particulars.csv", "region.geojson"):
         if not (data / name).exists():
             raise SystemExit(f"{data / name} is missing; regenerate with: python3 scripts/build_demo_data.py")
+    notice = DEMO_NOTICE if notice is None else notice
     region = region_wkt_from_geojson(data / "region.geojson")
     dataset = load_dataset([data / "positions.csv.gz"], sightings=data / "sightings.csv",
                            particulars=data / "particulars.csv")

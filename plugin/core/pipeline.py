@@ -21,7 +21,7 @@ from .cleaning import CleaningReport, clean_positions
 from .errors import ParseIssue, ReadResult
 from .particulars import read_particulars
 from .ports import load_gazetteer, load_terminals
-from .sanctions import load_sanctions, match_vessels
+from .sanctions import load_sanctions, match_vessels, sanctions_label
 from .sightings import read_sightings
 from .stops import assign_ports, detect_stops
 from .tracks import Reconstruction, reconstruct
@@ -75,6 +75,7 @@ class Dataset:
     analysis: RegionAnalysis
     ports: pd.DataFrame
     terminals: list
+    settings: PipelineSettings
     input_issues: list[ParseIssue] = field(default_factory=list)  # sightings / particulars files
 
     @property
@@ -84,11 +85,7 @@ class Dataset:
         return {str(v) for v in pd.concat([listed["mmsi"], listed["imo"]]).dropna()}
 
     def sanctions_label(self) -> str:
-        snapshot = self.sanctions.attrs.get("snapshot", {})
-        parts = [f"bundled snapshot of {snapshot.get('snapshot_date', '?')}"]
-        parts += [f"{label} downloaded {o.get('retrieved', '?')}"
-                  for label, o in self.sanctions.attrs.get("origin", {}).items() if o.get("from") == "cache"]
-        return "Sanctions lists: " + "; ".join(parts)
+        return sanctions_label(self.sanctions)
 
 
 @dataclass
@@ -159,7 +156,8 @@ def load_dataset(ais: Sequence[str | Path] | ReadResult, *, sightings: str | Pat
     if progress:
         progress(100)
     return Dataset(rec.positions, read.issues, read.issue_count, read.warnings, report, rec, stops, calls, vessels,
-                   matches, listed, sightings_frame, particulars_frame, analysis, ports, terminals, input_issues)
+                   matches, listed, sightings_frame, particulars_frame, analysis, ports, terminals, settings,
+                   input_issues)
 
 
 def analyse_region(dataset: Dataset, region, *, start=None, end=None, tankers_only: bool = True,

@@ -297,6 +297,12 @@ _USER_HEADERS: dict[str, str] = {
 }
 
 
+def port_column(columns: Iterable[str], canonical: str) -> Optional[str]:
+    """The first of ``columns`` that names ``canonical`` (``name``, ``lat``, ``country``...) in a user's ports
+    table, matched like :func:`read_ports_csv` matches CSV headers; None if none does."""
+    return next((c for c in columns if _USER_HEADERS.get(_norm_header(c)) == canonical), None)
+
+
 def read_ports_csv(path: PathLike) -> pd.DataFrame:
     """Read a user's own ports CSV: ``name, lat, lon`` and optional ``country, locode, port_id``.
 

@@ -51,6 +51,7 @@ from .ports import load_terminals
 MARINECADASTRE_COLUMNS = ["MMSI", "BaseDateTime", "LAT", "LON", "SOG", "COG", "Heading", "VesselName",
                           "IMO", "CallSign", "VesselType", "Status", "Length", "Width", "Draft", "Cargo",
                           "TransceiverClass"]
+DEMO_NOTICE = "Simulated demo data based on public reporting."
 SIGHTINGS_COLUMNS = ["time_utc", "lat", "lon", "imo", "mmsi", "name", "state", "source"]
 PARTICULARS_COLUMNS = ["mmsi", "imo", "name", "flag", "ship_type", "dwt"]
 TRUTH_COLUMNS = ["mmsi", "imo", "name", "role", "port", "arrival", "departure", "in_region", "laden",

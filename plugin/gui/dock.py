@@ -335,11 +335,14 @@ class TankerWatchDock(QgsDockWidget):
         self.load_button.setEnabled(False)
         self.demo_button.setEnabled(False)
         self.data_summary.setText(self.tr("Loading... (progress and cancel in the task manager)"))
-        self.task = LoadDatasetTask(request, lambda dataset, error: self._loaded(request, dataset, error))
-        QgsApplication.taskManager().addTask(self.task)
-        return self.task
+        task = LoadDatasetTask(request, lambda dataset, error: self._loaded(task, request, dataset, error))
+        self.task = task
+        QgsApplication.taskManager().addTask(task)
+        return task
 
-    def _loaded(self, request: LoadRequest, dataset: Optional[Dataset], error: str) -> None:
+    def _loaded(self, task: LoadDatasetTask, request: LoadRequest, dataset: Optional[Dataset], error: str) -> None:
+        if task is not self.task:  # a load the user replaced by a newer one
+            return
         self.task = None
         self.load_button.setEnabled(True)
         self.demo_button.setEnabled(True)
@@ -349,7 +352,7 @@ class TankerWatchDock(QgsDockWidget):
                           Qgis.MessageLevel.Critical)
             return
         self.dataset = dataset
-        self.notice = self.tr("Simulated demo data based on public reporting.") if request.notice else ""
+        self.notice = self.tr("Simulated demo data based on public reporting.") if request.demo_folder else ""
         self.notice_label.setText(self.notice)
         self.notice_label.setVisible(bool(self.notice))
         self._show_summary(dataset)

@@ -11,6 +11,7 @@ import pandas as pd
 from qgis.core import QgsTask
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .. import network
 from ..core import ais_readers
 from ..core.errors import Cancelled
 from ..core.pipeline import Dataset, PipelineSettings, load_dataset
@@ -18,7 +19,6 @@ from ..core.scenario import demo_2024_config, generate
 from ..settings import pipeline_settings
 
 LOG = logging.getLogger(__name__)
-DEMO_NOTICE = "Simulated demo data based on public reporting."
 DEMO_FILES = ("positions.csv.gz", "sightings.csv", "particulars.csv")
 
 
@@ -32,7 +32,7 @@ class LoadRequest:
     sightings: Optional[str] = None
     particulars: Optional[str] = None
     demo_folder: Optional[Path] = None   # demo: generated here unless the files are already there
-    notice: str = ""
+    sanctions_cache: Optional[Path] = field(default_factory=network.sanctions_cache)
     pipeline: PipelineSettings = field(default_factory=pipeline_settings)  # read on the main thread
 
 
@@ -43,7 +43,7 @@ def demo_files_present(folder: Path) -> bool:
 def prepare_demo(folder: Path) -> LoadRequest:
     """The request for the demo data in ``folder`` (written by :func:`write_demo` when missing)."""
     return LoadRequest(ais_paths=[str(folder / "positions.csv.gz")], sightings=str(folder / "sightings.csv"),
-                       particulars=str(folder / "particulars.csv"), demo_folder=folder, notice=DEMO_NOTICE)
+                       particulars=str(folder / "particulars.csv"), demo_folder=folder)
 
 
 def write_demo(folder: Path) -> None:
@@ -66,7 +66,8 @@ def run_request(request: LoadRequest, progress: Callable[[float], None] | None =
     else:
         ais = request.ais_paths
     return load_dataset(ais, sightings=request.sightings or None, particulars=request.particulars or None,
-                        settings=request.pipeline, progress=progress, cancel=cancel)
+                        sanctions_cache=request.sanctions_cache, settings=request.pipeline, progress=progress,
+                        cancel=cancel)
 
 
 class LoadDatasetTask(QgsTask):

@@ -22,6 +22,10 @@ class ExportReportAlgorithm(RegionAlgorithm):
     NAME = "exportreport"
     DISPLAY = QT_TRANSLATE_NOOP("ExportReportAlgorithm", "Export the trips report (PDF and PNG map)")
 
+    def flags(self):
+        # The print layout is a QGraphicsScene: build it on the main thread, as QGIS's own layout exports do.
+        return super().flags() | self.Flag.FlagNoThreading
+
     def shortHelpString(self) -> str:  # noqa: N802
         return self.tr(
             "Runs the trips analysis on the region (like 'Trips into a region') and writes a two-page A4 "

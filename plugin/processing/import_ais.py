@@ -16,6 +16,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from ..core.cleaning import clean_positions
 from ..core.schema import POSITION_COLUMNS
 from ..frames import WGS84, add_point_features, fields_for
+from ..settings import MAX_SPEED_KNOTS
 from .base import TankerWatchAlgorithm
 from .inputs import read_input
 
@@ -32,7 +33,7 @@ def add_ais_input_parameters(algorithm: TankerWatchAlgorithm) -> None:
         optional=True))
     algorithm.addParameter(QgsProcessingParameterNumber(
         "MAX_SPEED_KN", algorithm.tr("Drop positions implying a speed above (knots)"),
-        QgsProcessingParameterNumber.Type.Double, defaultValue=50.0, minValue=1.0))
+        QgsProcessingParameterNumber.Type.Double, defaultValue=MAX_SPEED_KNOTS.value(), minValue=1.0))
 
 
 def read_and_clean(algorithm, parameters, context, feedback):

@@ -18,33 +18,20 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from .. import network
 from ..core.cleaning import clean_positions
 from ..core.errors import AisFormatError
 from ..core.http import DownloadError
 from ..core.particulars import looks_like_particulars, read_particulars
-from ..core.sanctions import SOURCES, load_sanctions, match_vessels, update_source
+from ..core.sanctions import SOURCES, load_sanctions, match_vessels, sanctions_label, update_source
 from ..core.vessels import vessels_from_positions
 from ..frames import add_table_features, fields_for
-from ..network import api_key, cache_dir, qgis_proxies
+from ..network import api_key, qgis_proxies
 from .base import TankerWatchAlgorithm
 from .inputs import read_input
 
 MATCH_COLUMNS = ["mmsi", "imo", "name", "listed", "lists", "programmes", "listed_name", "listed_imo",
                  "match_reason", "score", "warnings"]
-
-
-def sanctions_cache() -> Path:
-    return cache_dir() / "sanctions"
-
-
-def snapshot_label(table: pd.DataFrame) -> str:
-    """Plain words on where the lists came from and how old they are."""
-    snapshot = table.attrs.get("snapshot", {})
-    parts = [f"bundled snapshot of {snapshot.get('snapshot_date', '?')}"]
-    for label, origin in table.attrs.get("origin", {}).items():
-        if origin.get("from") == "cache":
-            parts.append(f"{label} downloaded {origin.get('retrieved', '?')}")
-    return "Sanctions lists: " + "; ".join(parts)
 
 
 class MatchSanctionsAlgorithm(TankerWatchAlgorithm):
@@ -78,8 +65,8 @@ class MatchSanctionsAlgorithm(TankerWatchAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         value = self.parameterAsString(parameters, "INPUT", context)
         vessels = self._vessels(value, context, feedback)
-        listed = load_sanctions(sanctions_cache())
-        label = snapshot_label(listed)
+        listed = load_sanctions(network.sanctions_cache())
+        label = sanctions_label(listed)
         feedback.pushInfo(label)
         for warning in listed.attrs.get("warnings", []):
             feedback.pushWarning(warning)
@@ -153,7 +140,7 @@ class UpdateSanctionsAlgorithm(TankerWatchAlgorithm):
                     feedback.setProgress(100.0 * (n + share) / len(chosen))
 
                 headers = {"Authorization": f"ApiKey {key}"} if key and SOURCES[source_id].accepts_key else None
-                result = update_source(source_id, sanctions_cache(), proxies=qgis_proxies(), headers=headers,
+                result = update_source(source_id, network.sanctions_cache(), proxies=qgis_proxies(), headers=headers,
                                        cancel=feedback.isCanceled, progress=progress)
                 line = f"{SOURCES[source_id].title}: {result.status}"
             except DownloadError as exc:

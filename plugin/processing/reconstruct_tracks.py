@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from ..core.ports import load_gazetteer
 from ..core.tracks import TRACK_LINE_COLUMNS, reconstruct, track_lines
 from ..frames import WGS84, add_line_features, add_point_features, fields_for
+from ..settings import DARK_GAP_HOURS, SEGMENT_GAP_HOURS
 from .base import TankerWatchAlgorithm
 from .import_ais import add_ais_input_parameters, read_and_clean
 
@@ -36,10 +37,10 @@ class ReconstructTracksAlgorithm(TankerWatchAlgorithm):
         add_ais_input_parameters(self)
         self.addParameter(QgsProcessingParameterNumber(
             "SEGMENT_GAP_H", self.tr("Split tracks at gaps longer than (hours)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=6.0, minValue=0.01))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=SEGMENT_GAP_HOURS.value(), minValue=0.01))
         self.addParameter(QgsProcessingParameterNumber(
             "DARK_GAP_H", self.tr("Dark period: gaps at least (hours)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=12.0, minValue=0.01))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=DARK_GAP_HOURS.value(), minValue=0.01))
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT_TRACKS", self.tr("Tracks"), QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -1,6 +1,7 @@
 """``tankerwatch:detectportcalls`` and ``tankerwatch:tripsinregion``: the analysis the plugin exists for."""
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -29,24 +30,23 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
+from .. import network
 from ..core.errors import AisFormatError
-from ..core.pipeline import Dataset, RegionResult, analyse_region, load_dataset
-from ..core.ports import read_terminals
+from ..core.pipeline import VESSEL_SUMMARY_COLUMNS, Dataset, RegionResult, analyse_region, load_dataset
+from ..core.ports import port_column, read_terminals
 from ..core.volumes import BBL_PER_TONNE, Assumptions
 from ..frames import WGS84, add_point_features, add_table_features, fields_for, layer_to_frame
+from ..layers import CALL_FIELDS, TRIP_FIELDS
+from ..settings import pipeline_settings
 from .base import TankerWatchAlgorithm
 from .import_ais import add_ais_input_parameters
 from .inputs import read_input
-from .match_sanctions import sanctions_cache
 
-PRODUCTS = ["diesel", "gasoline", "fuel_oil", "crude", "kerosene", "custom"]
-CALL_COLUMNS = ["mmsi", "imo", "name", "ship_type", "port", "port_kind", "arrival", "departure", "duration_h",
-                "evidence", "evidence_all", "level", "draught_in", "draught_out"]
-TRIP_COLUMNS = ["trip_id", "mmsi", "imo", "name", "flag", "ports", "arrival", "departure", "duration_h", "evidence",
-                "level", "counted", "laden_state", "laden_evidence", "draught_in", "draught_out", "dwt",
-                "dwt_assumed", "listed", "lists", "est_barrels_low", "est_barrels", "est_barrels_high"]
-VESSEL_COLUMNS = ["mmsi", "imo", "name", "flag", "dwt", "dwt_assumed", "trips", "possible_trips", "laden_trips",
-                  "barrels_low", "barrels", "barrels_high", "listed", "lists", "programmes", "match_reason"]
+PRODUCTS = list(BBL_PER_TONNE) + ["custom"]
+# OUTPUT_TRIPS keeps the command-line contract's names for the volume columns.
+ESTIMATE_NAMES = {"barrels_low": "est_barrels_low", "barrels_central": "est_barrels",
+                  "barrels_high": "est_barrels_high"}
+TRIP_COLUMNS = [ESTIMATE_NAMES.get(c, c) for c in TRIP_FIELDS]
 
 
 def parse_date(text: str, name: str, end_of_day: bool = False) -> pd.Timestamp | None:
@@ -102,8 +102,7 @@ def ports_from_source(source: QgsFeatureSource | None) -> tuple[pd.DataFrame | N
             except ValueError as exc:
                 raise QgsProcessingException(str(exc)) from exc
     frame = layer_to_frame(layer)
-    names = {c.lower(): c for c in frame.columns}
-    name_column = next((names[c] for c in ("name", "port_name", "main port name", "port") if c in names), None)
+    name_column = port_column([c for c in frame.columns if c not in ("lon", "lat", "_row")], "name")
     if name_column is None:
         raise QgsProcessingException("The ports layer needs a 'name' field")
     ports = pd.DataFrame({"port_id": [f"U{i}" for i in frame["_row"]], "name": frame[name_column].astype(str),
@@ -135,7 +134,10 @@ class _AnalysisAlgorithm(TankerWatchAlgorithm):
         try:
             dataset = load_dataset(read, sightings=self.parameterAsString(parameters, "SIGHTINGS", context) or None,
                                    particulars=self.parameterAsString(parameters, "VESSELS", context) or None,
-                                   ports=ports, terminals=terminals, sanctions_cache=sanctions_cache(),
+                                   ports=ports, terminals=terminals, sanctions_cache=network.sanctions_cache(),
+                                   settings=dataclasses.replace(
+                                       pipeline_settings(),
+                                       max_speed_kn=self.parameterAsDouble(parameters, "MAX_SPEED_KN", context)),
                                    progress=feedback.setProgress, cancel=feedback.isCanceled)
         except (AisFormatError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from exc
@@ -216,11 +218,8 @@ class DetectPortCallsAlgorithm(_AnalysisAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("CALLS", self.tr("Port calls")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        dataset = self.dataset(parameters, context, feedback)
-        calls = dataset.calls.copy()
-        for column in ("mmsi", "imo", "name", "port", "port_kind", "evidence", "evidence_all", "level"):
-            calls[column] = calls[column].astype(object)
-        fields = fields_for(calls, CALL_COLUMNS)
+        calls = self.dataset(parameters, context, feedback).calls
+        fields = fields_for(calls, CALL_FIELDS)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Type.Point, WGS84)
         add_point_features(sink, fields, calls, is_cancelled=feedback.isCanceled)
         feedback.pushInfo(f"{len(calls):,} port calls: " + ", ".join(
@@ -266,23 +265,13 @@ class TripsInRegionAlgorithm(RegionAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         _dataset, _region, result = self.region_result(parameters, context, feedback)
         assumptions = result.assumptions
-        trips = result.trips.rename(columns={"barrels_low": "est_barrels_low", "barrels_central": "est_barrels",
-                                             "barrels_high": "est_barrels_high"})
-        for column in ("mmsi", "imo", "name", "flag", "ports", "evidence", "level", "laden_state", "laden_evidence",
-                       "lists"):
-            trips[column] = trips[column].astype(object)
-        trips["counted"] = trips["counted"].astype(bool)
-        trips["dwt_assumed"] = trips["dwt_assumed"].astype(bool)
+        trips = result.trips.rename(columns=ESTIMATE_NAMES)
         fields = fields_for(trips, TRIP_COLUMNS)
         sink, trips_dest = self.parameterAsSink(parameters, "OUTPUT_TRIPS", context, fields,
                                                 QgsWkbTypes.Type.Point, WGS84)
         add_point_features(sink, fields, trips, is_cancelled=feedback.isCanceled)
-        vessels = result.vessels.copy()
-        for column in ("mmsi", "imo", "name", "flag", "lists", "programmes", "match_reason"):
-            vessels[column] = vessels[column].astype(object)
-        for column in ("dwt_assumed", "listed"):
-            vessels[column] = vessels[column].astype(bool)
-        vessel_fields = fields_for(vessels, VESSEL_COLUMNS)
+        vessels = result.vessels
+        vessel_fields = fields_for(vessels, VESSEL_SUMMARY_COLUMNS)
         sink, vessels_dest = self.parameterAsSink(parameters, "OUTPUT_VESSELS", context, vessel_fields,
                                                   QgsWkbTypes.Type.NoGeometry)
         add_table_features(sink, vessel_fields, vessels)

@@ -18,11 +18,11 @@ import pandas as pd
 import pytest
 
 from support import REPO
+from tanker_watch.plugin.core.scenario import DEMO_NOTICE as NOTICE
 
 SUMMARY_KEYS = {"trips", "possible_trips", "laden_trips", "vessels", "barrels_low", "barrels", "barrels_high",
                 "cap_share_by_year", "assumptions", "data_notice", "period", "region", "sanctions_data",
                 "generated_utc"}
-NOTICE = "Simulated demo data based on public reporting"
 
 
 def _pdf_pages(path) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from qgis.core import QgsApplication, QgsGeometry, QgsProject
+from qgis.core import QgsGeometry, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt
 
 from tanker_watch.plugin.core.scenario import ScenarioConfig, generate
@@ -49,7 +49,7 @@ def dock(qgis_app, qgis_iface, tmp_path, monkeypatch):
 
 def load(dock, qgis_app, request: LoadRequest) -> None:
     task = dock.start_load(request)
-    assert QgsApplication.taskManager().tasks().count(task) == 1 or dock.dataset is not None
+    assert dock.task is task
     wait_for(lambda: dock.task is None, qgis_app)
 
 
@@ -127,6 +127,20 @@ def test_filters_and_empty_period(dock, qgis_app, scenario_files):
     assert "<b>0</b> trips" in dock.headline_label.text()
 
 
+def test_a_newer_load_wins_over_an_older_one(dock, qgis_app, scenario_files, tmp_path):
+    """Starting a second load cancels the first; the first one's end must not clobber the second."""
+    _, paths = scenario_files
+    bad = tmp_path / "not_ais.csv"
+    bad.write_text("hello,world\n1,2\n", encoding="utf-8")
+    first = dock.start_load(LoadRequest(ais_paths=[str(bad)]))
+    second = dock.start_load(LoadRequest(ais_paths=[str(paths["positions"])]))
+    assert dock.task is second
+    first._done(None, "cancelled")  # the old task reports late, as QGIS may deliver it
+    assert dock.task is second and not dock.load_button.isEnabled()
+    wait_for(lambda: dock.task is None, qgis_app)
+    assert dock.dataset is not None
+
+
 def test_bad_input_is_reported_not_raised(dock, qgis_app, tmp_path):
     bad = tmp_path / "not_ais.csv"
     bad.write_text("hello,world\n1,2\n", encoding="utf-8")
@@ -141,8 +155,8 @@ def test_bad_input_is_reported_not_raised(dock, qgis_app, tmp_path):
 def test_dock_fits_a_laptop(dock):
     assert dock.widget().widget().maximumWidth() == MAX_CONTENT_WIDTH
     assert dock.widget().widget().sizeHint().width() <= MAX_CONTENT_WIDTH
-    # without a chart module the chart tab says so; the export buttons never pretend
-    assert not dock.export_pdf_button.isEnabled() or dock.export_pdf_button.toolTip()
+    # nothing to export before a result: the buttons are off, and say what they will do
+    assert not dock.export_pdf_button.isEnabled() and dock.export_pdf_button.toolTip()
 
 
 def test_demo_notice(dock, qgis_app, tmp_path, monkeypatch):

@@ -32,9 +32,9 @@ def test_match_vessel_list_offline(provider, tmp_path):
 def test_update_keeps_cache_when_server_fails(provider, httpserver, monkeypatch, tmp_path):
     from qgis import processing
 
-    from tanker_watch.plugin.processing import match_sanctions
+    from tanker_watch.plugin import network
 
-    monkeypatch.setattr(match_sanctions, "sanctions_cache", lambda: tmp_path / "cache")
+    monkeypatch.setattr(network, "sanctions_cache", lambda: tmp_path / "cache")
     spec = SOURCES["ofac_sdn"]
     monkeypatch.setitem(SOURCES, "ofac_sdn", type(spec)(**{**spec.__dict__,
                                                           "url": httpserver.url_for("/sdn.csv")}))
@@ -67,7 +67,7 @@ def test_update_sends_api_key_from_auth_manager(provider, httpserver, monkeypatc
     from qgis import processing
     from qgis.core import QgsAuthMethodConfig
 
-    from tanker_watch.plugin.processing import match_sanctions
+    from tanker_watch.plugin import network
 
     auth = QgsApplication.authManager()
     if not auth.masterPasswordIsSet():
@@ -77,8 +77,10 @@ def test_update_sends_api_key_from_auth_manager(provider, httpserver, monkeypatc
     config.setConfig("username", "api")
     config.setConfig("password", "SECRET-KEY-123")
     assert auth.storeAuthenticationConfig(config)[0]
-    monkeypatch.setattr(match_sanctions, "sanctions_cache", lambda: tmp_path / "cache")
-    index = match_sanctions.UpdateSanctionsAlgorithm.CHOICES.index("opensanctions_maritime")
+    monkeypatch.setattr(network, "sanctions_cache", lambda: tmp_path / "cache")
+    from tanker_watch.plugin.processing.match_sanctions import UpdateSanctionsAlgorithm
+
+    index = UpdateSanctionsAlgorithm.CHOICES.index("opensanctions_maritime")
     spec = SOURCES["opensanctions_maritime"]
     monkeypatch.setitem(SOURCES, "opensanctions_maritime",
                         type(spec)(**{**spec.__dict__, "url": httpserver.url_for("/maritime.csv")}))

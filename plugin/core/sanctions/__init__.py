@@ -30,7 +30,7 @@ from .imo import imo_is_valid, normalise_imo, parse_imo
 from .matching import RAPIDFUZZ_AVAILABLE, match_vessels, normalise_name
 from .ofac import is_dprk_programme, parse_remarks, read_sdn_csv, read_sdn_folder, read_sdn_xml
 from .opensanctions import read_eu_journal_csv, read_ftm_entities, read_maritime_csv
-from .snapshot import load_sanctions, load_snapshot
+from .snapshot import load_sanctions, load_snapshot, sanctions_label
 from .table import SANCTIONS_COLUMNS, SANCTIONS_DTYPES, SanctionsFormatError, concat_tables, empty_table
 from .uk import read_uk_csv
 from .un import read_un_consolidated_xml
@@ -60,6 +60,7 @@ __all__ = [
     "read_maritime_csv",
     "load_sanctions",
     "load_snapshot",
+    "sanctions_label",
     "SANCTIONS_COLUMNS",
     "SANCTIONS_DTYPES",
     "SanctionsFormatError",

@@ -107,3 +107,12 @@ def load_sanctions(
     table = concat_tables([snap_kept] + cached)
     table.attrs.update({"origin": origin, "warnings": warnings, "snapshot": snap.attrs.get("snapshot", {})})
     return table
+
+
+def sanctions_label(table: pd.DataFrame) -> str:
+    """Plain words on which sanctions data ``table`` (from :func:`load_sanctions`) holds and how old they are."""
+    snapshot = table.attrs.get("snapshot", {})
+    parts = [f"bundled snapshot of {snapshot.get('snapshot_date', '?')}"]
+    parts += [f"{label} downloaded {origin.get('retrieved', '?')}"
+              for label, origin in table.attrs.get("origin", {}).items() if origin.get("from") == "cache"]
+    return "Sanctions lists: " + "; ".join(parts)
