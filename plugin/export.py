@@ -84,10 +84,8 @@ def summary_dict(dataset: Dataset, result: RegionResult, notice: str = "", regio
                                     for year, shares in summary["cap_share_by_year"].items()}
     for key in ("trips", "possible_trips", "laden_trips", "vessels", "barrels_low", "barrels", "barrels_high"):
         summary[key] = int(summary[key])
-    trips = result.trips
-    counted = trips[trips["counted"].fillna(False).astype(bool)] if len(trips) else trips
-    first = start if start is not None else (counted["arrival"].min() if len(counted) else None)
-    last = end if end is not None else (counted["departure"].max() if len(counted) else None)
+    first, last = result.trips_period()
+    first, last = start if start is not None else first, end if end is not None else last
     summary["period"] = {"start": _iso(first), "end": _iso(last)}
     summary["region"] = region_wkt
     summary["assumptions"] = list(result.assumptions.describe())

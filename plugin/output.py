@@ -16,11 +16,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .frames import WGS84
+
 GROUP_NAME = "Tanker Watch"
 KEY_PROPERTY = "tanker_watch/layer_key"
 LAYER_KEYS: tuple[str, ...] = ("ports", "terminals", "sanctioned_vessels", "tracks", "dark_gaps", "port_calls",
                                "trips", "sightings", "region")
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 
 
 def output_gpkg_path(project: QgsProject | None = None) -> Path:

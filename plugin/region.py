@@ -1,10 +1,13 @@
 """The user's region of interest: stored in the project file, shown on the canvas."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
     QgsGeometry,
     QgsProject,
     QgsWkbTypes,
@@ -13,9 +16,10 @@ from qgis.gui import QgsMapCanvas, QgsRubberBand
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
+from .frames import WGS84
+
 SCOPE = "tanker_watch"
 KEY = "region_wkt"
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 REGION_COLOUR = QColor(230, 85, 13)
 
 
@@ -86,6 +90,18 @@ class RegionBand:
     @property
     def band(self) -> QgsRubberBand:
         return self._band
+
+
+def region_from_features(features: Iterable[QgsFeature], crs: QgsCoordinateReferenceSystem) -> QgsGeometry | None:
+    """Union of the polygon ``features`` (in ``crs``) in EPSG:4326, or None when there is no polygon."""
+    parts = [QgsGeometry(f.geometry()) for f in features if f.hasGeometry() and not f.geometry().isEmpty()
+             and f.geometry().type() == QgsWkbTypes.GeometryType.PolygonGeometry]
+    if not parts:
+        return None
+    union = QgsGeometry.unaryUnion(parts)
+    if union.isNull() or union.isEmpty():
+        return None
+    return to_wgs84(union, crs if crs.isValid() else WGS84)
 
 
 def to_wgs84(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem,

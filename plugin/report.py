@@ -45,13 +45,13 @@ from qgis.PyQt.QtGui import QColor, QFont
 
 from .chart import nice_step, render_cumulative_chart
 from .core.pipeline import Dataset, RegionResult
+from .frames import WGS84
 from .output import KEY_PROPERTY, layer_key
 
 MAP_KEYS = ("region", "trips", "sanctioned_vessels", "ports", "terminals", "tracks", "sightings")
 BASEMAP_NAME = "Land (Natural Earth)"
 PAGE_W, PAGE_H = 297.0, 210.0
 MARGIN = 10.0
-WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
 
@@ -153,13 +153,10 @@ def _headline_text(result: RegionResult) -> str:
 
 
 def _period_text(result: RegionResult) -> str:
-    trips = result.trips
-    if not len(trips):
+    first, last = result.trips_period()
+    if first is None:
         return translate("Report", "no trips")
-    counted = trips[trips["counted"].fillna(False).astype(bool)]
-    frame = counted if len(counted) else trips
-    first = pd.Timestamp(frame["arrival"].min()).strftime("%d %b %Y")
-    last = pd.Timestamp(frame["departure"].max()).strftime("%d %b %Y")
+    first, last = first.strftime("%d %b %Y"), last.strftime("%d %b %Y")
     return translate("Report", "Trips from {first} to {last}").format(first=first, last=last)
 
 

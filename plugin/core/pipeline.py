@@ -99,6 +99,15 @@ class RegionResult:
     cumulative: pd.DataFrame
     assumptions: Assumptions
 
+    def trips_period(self) -> tuple[Optional[pd.Timestamp], Optional[pd.Timestamp]]:
+        """First arrival and last departure of the counted trips (of all trips when none counts)."""
+        trips = self.trips
+        counted = trips[trips["counted"].fillna(False).astype(bool)] if len(trips) else trips
+        frame = counted if len(counted) else trips
+        if not len(frame):
+            return None, None
+        return pd.Timestamp(frame["arrival"].min()), pd.Timestamp(frame["departure"].max())
+
     def headline(self) -> dict:
         """The headline figures with the keys the demo's ``summary.json`` and Processing use."""
         t = self.totals

@@ -367,7 +367,7 @@ class TankerWatchDock(QgsDockWidget):
         self.recompute()
 
     def _show_summary(self, dataset: Dataset) -> None:
-        lines = list(dataset.cleaning.lines())
+        lines = list(dataset.read_warnings) + list(dataset.cleaning.lines())
         if dataset.read_issue_count:
             lines.append(self.tr("{n} rows could not be read (details in the log).").format(
                 n=f"{dataset.read_issue_count:,}"))

@@ -12,7 +12,7 @@ from qgis.gui import QgsMapCanvas, QgsMapMouseEvent, QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QKeyEvent
 
-from ..region import REGION_COLOUR, WGS84, to_wgs84
+from ..region import REGION_COLOUR, region_from_features, to_wgs84
 
 # a drag shorter than this (pixels) is a click, not a rectangle
 MIN_DRAG_PX = 3
@@ -169,11 +169,4 @@ def region_from_selection(layer: QgsVectorLayer) -> QgsGeometry | None:
     """Union of the selected polygons of ``layer`` in EPSG:4326, or None when none is selected."""
     if layer is None or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         return None
-    parts = [feature.geometry() for feature in layer.getSelectedFeatures()
-             if feature.hasGeometry() and not feature.geometry().isEmpty()]
-    if not parts:
-        return None
-    union = QgsGeometry.unaryUnion(parts)
-    if union.isNull() or union.isEmpty():
-        return None
-    return to_wgs84(union, layer.crs() if layer.crs().isValid() else WGS84)
+    return region_from_features(layer.getSelectedFeatures(), layer.crs())

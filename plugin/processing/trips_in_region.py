@@ -8,11 +8,9 @@ from pathlib import Path
 
 import pandas as pd
 from qgis.core import (
-    Qgis,
     QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsFeatureSource,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -37,6 +35,7 @@ from ..core.ports import port_column, read_terminals
 from ..core.volumes import BBL_PER_TONNE, Assumptions
 from ..frames import WGS84, add_point_features, add_table_features, fields_for, layer_to_frame
 from ..layers import CALL_FIELDS, TRIP_FIELDS
+from ..region import region_from_features
 from ..settings import pipeline_settings
 from .base import TankerWatchAlgorithm
 from .import_ais import add_ais_input_parameters
@@ -65,21 +64,15 @@ def parse_date(text: str, name: str, end_of_day: bool = False) -> pd.Timestamp |
     return stamp
 
 
-def region_wkt(source: QgsFeatureSource, context) -> str:
+def region_wkt(source: QgsFeatureSource) -> str:
     """The union of every polygon of ``source`` in WGS84, as WKT."""
-    transform = QgsCoordinateTransform(source.sourceCrs(), WGS84, context.transformContext() if context else
-                                       QgsProject.instance().transformContext())
-    geometries = []
-    for feature in source.getFeatures():
-        geometry = QgsGeometry(feature.geometry())
-        if geometry.isEmpty() or geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
-            continue
-        if geometry.transform(transform) != Qgis.GeometryOperationResult.Success:
-            raise QgsProcessingException(f"Region feature {feature.id()} could not be transformed to WGS84")
-        geometries.append(geometry)
-    if not geometries:
+    try:
+        region = region_from_features(source.getFeatures(), source.sourceCrs())
+    except ValueError as exc:
+        raise QgsProcessingException(str(exc)) from exc
+    if region is None:
         raise QgsProcessingException("The region layer has no polygon")
-    return QgsGeometry.unaryUnion(geometries).asWkt()
+    return region.asWkt()
 
 
 def ports_from_source(source: QgsFeatureSource | None) -> tuple[pd.DataFrame | None, list | None]:
@@ -185,7 +178,7 @@ class RegionAlgorithm(_AnalysisAlgorithm):
         region_source = self.parameterAsSource(parameters, "REGION", context)
         if region_source is None:
             raise QgsProcessingException("REGION: no polygon layer or file was given")
-        region = region_wkt(region_source, context)
+        region = region_wkt(region_source)
         assumptions = self.assumptions(parameters, context)
         start = parse_date(self.parameterAsString(parameters, "START", context), "START")
         end = parse_date(self.parameterAsString(parameters, "END", context), "END", end_of_day=True)
