@@ -16,13 +16,11 @@ from typing import Any, BinaryIO, Callable, Optional, Union
 import numpy as np
 import pandas as pd
 
+from .cleaning import code_dtype, compact_categorical
 from .errors import AisFormatError, Cancelled, IssueLog, ReadResult
+from .ids import id_digits, normalise_imo
 from .schema import POSITION_COLUMNS, empty_positions
 
-CANONICAL_FIELDS: tuple[str, ...] = (
-    "mmsi", "time", "lat", "lon", "sog", "cog", "heading", "nav_status",
-    "draught", "imo", "name", "ship_type",
-)
 REQUIRED_FIELDS: tuple[str, ...] = ("mmsi", "time", "lat", "lon")
 STATIC_FIELDS: tuple[str, ...] = ("name", "imo", "ship_type", "draught")
 FLOAT_FIELDS: tuple[str, ...] = ("lat", "lon", "sog", "cog", "heading", "draught")
@@ -127,16 +125,24 @@ def guess_mapping(columns: list[str]) -> dict[str, str]:
 class TimeParser:
     """Parses timestamp strings of one source; learns its format on the first values.
 
-    Values without a zone are taken as UTC and counted in :attr:`naive`.
+    Values without a zone are taken as UTC and counted in :attr:`naive`. Day-first or
+    month-first is decided by the first value whose day or month is above 12; until then
+    ambiguous dates (both <= 12) are read day-first, and if the source later turns out to
+    be month-first :attr:`contradicted` is set so the caller can re-read it.
     """
 
     def __init__(self, preferred: tuple[str, ...] = (), dayfirst: Optional[bool] = None) -> None:
         self.formats: list[str] = list(dict.fromkeys(preferred))
         self.dayfirst = dayfirst
         self.naive = 0
-        self.ambiguous_dayfirst = False
+        self.ambiguous_dayfirst = False  # ambiguous slash dates were read, no evidence yet
+        self.contradicted = False  # ambiguous dates were read day-first, source is month-first
 
     def _decide_dayfirst(self, values: pd.Index) -> None:
+        """Decide from the slash dates among ``values``; stay undecided if all are ambiguous."""
+        sample = values[:50]
+        if not any(_SLASH_DATE_RE.match(str(v)) for v in sample):
+            return  # ISO, epoch...: the question does not arise for this chunk
         parts = pd.Series(np.asarray(values, dtype=object)).astype(str).str.extract(_SLASH_DATE_RE)
         parts = parts.dropna()
         if parts.empty:
@@ -147,9 +153,11 @@ class TimeParser:
             self.dayfirst = True
         elif second > 12:
             self.dayfirst = False
+            self.contradicted = self.ambiguous_dayfirst
         else:
-            self.dayfirst = True
             self.ambiguous_dayfirst = True
+            return
+        self.ambiguous_dayfirst = False
 
     def _candidates(self) -> list[str]:
         slash = (_DAYFIRST_FORMATS + _MONTHFIRST_FORMATS if self.dayfirst is not False
@@ -171,7 +179,7 @@ class TimeParser:
         if len(remaining) and not all(isinstance(v, str) for v in uniq[remaining[:20]]):
             uniq = uniq.astype(str)
         if self.dayfirst is None and len(remaining):
-            self._decide_dayfirst(uniq[remaining[:5000]])
+            self._decide_dayfirst(uniq[remaining])
         if len(remaining) and any(_EPOCH_RE.match(str(v).strip()) for v in uniq[remaining[:20]]):
             text = pd.Series(np.asarray(uniq[remaining], dtype=object)).astype(str).str.strip()
             is_epoch = text.str.match(_EPOCH_RE).to_numpy(dtype=bool)
@@ -203,7 +211,10 @@ class TimeParser:
             self.formats.insert(0, fmt)
         for i in remaining[:_ELEMENTWISE_LIMIT]:  # odd leftovers: let dateutil try
             try:
-                ts = pd.Timestamp(pd.to_datetime(str(uniq[i]).strip(), dayfirst=bool(self.dayfirst)))
+                text = str(uniq[i]).strip()
+                # day-first only for d/m/y-like text: dateutil would also swap 2022-13-03
+                dayfirst = self.dayfirst is not False and bool(_SLASH_DATE_RE.match(text))
+                ts = pd.Timestamp(pd.to_datetime(text, dayfirst=dayfirst))
             except (ValueError, TypeError, OverflowError):
                 continue
             if ts is pd.NaT:
@@ -266,28 +277,22 @@ def _map_uniques(values: pd.Series, func: Callable[[str], object]
 
 
 def _norm_mmsi(text: str) -> Optional[str]:
+    """Digits of the MMSI, kept even when not 9 long: cleaning counts and drops those."""
     if text.lower() in NA_TOKENS:
         return None
-    if text.isdigit():
-        return text
-    num = float(text)  # "4.45e8" or "445000000.0" from float-typed exports
-    if not np.isfinite(num) or num < 0 or num != int(num):
-        raise ValueError(text)
-    return str(int(num))
+    return id_digits(text)
 
 
 def _norm_imo(text: str) -> Optional[str]:
-    low = text.lower()
-    if low in NA_TOKENS:
+    """IMO digits as :func:`ids.normalise_imo`; zeros stay ``"0"`` for cleaning to count."""
+    if text.lower() in NA_TOKENS:
         return None
-    if low.startswith("imo"):
-        text = text[3:].strip(" :.-")
-    if text.isdigit():
-        return str(int(text))
-    num = float(text)
-    if not np.isfinite(num) or num < 0 or num != int(num):
+    imo = normalise_imo(text)
+    if imo is None:
+        if re.fullmatch(r"(?i)(imo\s*[:#.]?\s*)?0+(\.0*)?", text):
+            return "0"
         raise ValueError(text)
-    return str(int(num))
+    return imo
 
 
 def _code_parser(table: dict[str, int], low: int, high: int) -> Callable[[str], Optional[int]]:
@@ -471,26 +476,19 @@ def _compact(part: Union[pd.DataFrame, Chunk]) -> Chunk:
     return out
 
 
-def _code_dtype(n_categories: int) -> type:
-    return np.int8 if n_categories < 127 else np.int16 if n_categories < 32767 else np.int32
-
-
 def _drop_unused(cat: pd.Categorical) -> pd.Categorical:
     """``cat`` without the categories no row uses (bincount: no sort, no hashing)."""
-    codes = cat.codes
-    used = np.bincount(codes[codes >= 0], minlength=len(cat.categories)) > 0
-    if used.all():
+    codes = np.asarray(cat.codes)
+    if (np.bincount(codes[codes >= 0], minlength=len(cat.categories)) > 0).all():
         return cat
-    recode = np.full(len(used) + 1, -1, dtype=_code_dtype(int(used.sum())))
-    recode[:-1][used] = np.arange(int(used.sum()))
-    return pd.Categorical.from_codes(recode[codes], categories=cat.categories[used])
+    return compact_categorical(codes, cat.categories)
 
 
 def concat_categoricals(pieces: list[pd.Categorical]) -> pd.Categorical:
     """One Categorical with the sorted union of the pieces' categories, codes written in place."""
     cats = pd.Index(np.concatenate([np.asarray(p.categories, dtype=object) for p in pieces]))
     cats = cats.unique().sort_values()
-    codes = np.empty(sum(len(p) for p in pieces), dtype=_code_dtype(len(cats)))
+    codes = np.empty(sum(len(p) for p in pieces), dtype=code_dtype(len(cats)))
     pos = 0
     for p in pieces:
         recode = np.append(cats.get_indexer(p.categories), -1)
@@ -801,10 +799,11 @@ def read_csv_file(open_stream: Callable[[], BinaryIO], fraction: Callable[[], fl
 
     stats: dict[str, int] = {}
 
-    def run(fast: bool) -> tuple[list[pd.DataFrame], IssueLog, TimeParser, int]:
+    def run(fast: bool, dayfirst: Optional[bool] = None
+            ) -> tuple[list[pd.DataFrame], IssueLog, TimeParser, int]:
         stats.clear()
         log = IssueLog()
-        times = TimeParser(preferred, dayfirst=True if fmt == "dma" else None)
+        times = TimeParser(preferred, dayfirst=True if fmt == "dma" else dayfirst)
         parts: list[pd.DataFrame] = []
         rows = 0
         if fast:
@@ -823,10 +822,15 @@ def read_csv_file(open_stream: Callable[[], BinaryIO], fraction: Callable[[], fl
         return parts, log, times, rows
 
     warnings = list(layout.warnings)
+    fast = True
     try:
-        parts, log, times, rows = run(fast=True)
+        parts, log, times, rows = run(fast)
     except _DirtyCsvError:  # dirty values or ragged lines: redo with the exact pass
-        parts, log, times, rows = run(fast=False)
+        fast = False
+        parts, log, times, rows = run(fast)
+    if times.contradicted:  # early ambiguous dates were read day-first: redo month-first
+        parts = []  # release the first pass before re-reading
+        parts, log, times, rows = run(fast, dayfirst=False)
     if rows == 0 and log.count == 0:
         raise AisFormatError(f"{file}: the file has a header but no data rows")
     positions_frame = finalize(parts, file)

@@ -16,7 +16,7 @@ from typing import BinaryIO, Callable, Optional
 import numpy as np
 import pandas as pd
 
-from .ais_csv import finalize
+from .ais_csv import POSITION_MSG_TYPES, finalize
 from .errors import AisFormatError, Cancelled, IssueLog, ReadResult
 
 try:
@@ -24,7 +24,6 @@ try:
 except ImportError:  # pragma: no cover - pyais is a declared dependency
     _pyais_decode = None
 
-_POSITION_TYPES = {1, 2, 3, 18, 19, 27}
 _UNIX_MIN, _UNIX_MAX = 315_532_800, 4_102_444_800  # 1980 .. 2100
 _TAG_RE = re.compile(r"^\\([^\\]*)\\")
 _CHECK_EVERY = 20_000
@@ -95,7 +94,7 @@ class _Collector:
         mtype = msg.msg_type  # type: ignore[attr-defined]
         g = msg.__getattribute__
         row: dict[str, object]
-        if mtype in _POSITION_TYPES:
+        if mtype in POSITION_MSG_TYPES:
             sog, cog = g("speed"), g("course")
             heading = g("heading") if mtype != 27 else None
             if mtype == 27:  # long-range: 63 kn and 511 deg are "not available"
@@ -152,7 +151,7 @@ def read_nmea_stream(open_stream: Callable[[], BinaryIO], fraction: Callable[[],
     out = _Collector()
     pending: dict[tuple, dict] = {}  # multi-part messages being assembled
     pghp_time: Optional[int] = None
-    bad_checksums = orphans = undecodable = no_time = 0
+    bad_checksums = orphans = undecodable = 0
     sentences = 0
 
     def orphan(entry: dict, why: str) -> None:
@@ -231,8 +230,6 @@ def read_nmea_stream(open_stream: Callable[[], BinaryIO], fraction: Callable[[],
                 continue
             if total == 1:
                 pghp_time = None
-                if t is None:
-                    no_time += 1
                 emit([clean], t, lineno)
                 continue
             group = tags.get("g", "")
@@ -260,8 +257,6 @@ def read_nmea_stream(open_stream: Callable[[], BinaryIO], fraction: Callable[[],
             if len(entry["parts"]) == total:
                 del pending[key]
                 parts = [entry["parts"][i][0] for i in range(1, total + 1)]
-                if entry["time"] is None:
-                    no_time += 1
                 emit(parts, entry["time"], entry["parts"][1][1])
     for entry in list(pending.values()):
         orphan(entry, "the log ended before it was complete")

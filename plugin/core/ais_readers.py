@@ -146,22 +146,10 @@ class Source:
         self.errors = []
         if self.compression == "zip":
             zf = zipfile.ZipFile(self.path)  # needs a seekable file; progress from the member
-            inner = zf.open(self.member)  # type: ignore[arg-type]
-            counter = [0]
+            counted = _Counting(zf.open(self.member))  # type: ignore[arg-type]
             total = max(self.member_size, 1)
-
-            class _Tally(io.RawIOBase):
-                def readable(self) -> bool:
-                    return True
-
-                def readinto(self, b) -> int:  # type: ignore[override]
-                    data = inner.read(len(b))
-                    counter[0] += len(data)
-                    b[: len(data)] = data
-                    return len(data)
-
-            self._progress = lambda: counter[0] / total
-            guarded = _Guarded(_Tally(), self._error, [inner, zf])
+            self._progress = lambda: counted.count / total
+            guarded = _Guarded(counted, self._error, [counted, zf])
         else:
             raw = _Counting(open(self.path, "rb"))  # noqa: SIM115 - closed by the wrapper
             opener = {"gzip": lambda f: gzip.GzipFile(fileobj=f, mode="rb"),
@@ -274,8 +262,6 @@ def _read_csv(source: Source, layout: CsvLayout, fmt: str, mapping: Optional[dic
         raise AisFormatError(
             f"{source.name}: unknown CSV layout: no column found for {', '.join(missing)} "
             f"(header: {', '.join(layout.columns)}); pass a column mapping")
-    if layout.columns.count(final["mmsi"]) > 1:
-        pass  # first occurrence is used, as guess_mapping does
     return read_csv_file(source.open, source.fraction, source.name, layout, final, fmt,
                          progress, cancel)
 

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .geo import haversine_m
+from .ids import imo_check_ok
 from .schema import POSITION_COLUMNS, POSITION_DTYPES, conform
 
 _KNOT_MS = 1852.0 / 3600.0
@@ -68,18 +69,6 @@ class CleaningReport:
         return out
 
 
-def imo_check_ok(imo: pd.Series) -> np.ndarray:
-    """True where ``imo`` (strings) is 7 digits with a valid check digit."""
-    s = imo.astype(object).where(imo.notna(), "").astype(str)
-    ok = s.str.fullmatch(r"\d{7}").to_numpy(dtype=bool)
-    digits = np.zeros((len(s), 7), dtype=np.int64)
-    if ok.any():
-        arr = np.frombuffer("".join(s[ok]).encode("ascii"), dtype=np.uint8).reshape(-1, 7) - 48
-        digits[ok] = arr
-    weighted = (digits[:, :6] * np.arange(7, 1, -1)).sum(axis=1) % 10
-    return ok & (weighted == digits[:, 6])
-
-
 _NULL_RULES: tuple[tuple[str, str, Callable[[np.ndarray], np.ndarray]], ...] = (
     ("sog", "sog_not_available", lambda v: np.isclose(v, 102.3) | (v == 1023) | (v < 0)),
     ("cog", "cog_not_available", lambda v: (v >= 360) | (v < 0)),
@@ -99,17 +88,18 @@ def _per_row(per_category: np.ndarray, codes: np.ndarray) -> np.ndarray:
     return np.append(np.asarray(per_category, dtype=bool), False)[codes]
 
 
-def _code_dtype(n_categories: int) -> type:
+def code_dtype(n_categories: int) -> type:
+    """Smallest signed integer type for codes of ``n_categories`` (and -1 for missing)."""
     return np.int8 if n_categories < 127 else np.int16 if n_categories < 32767 else np.int32
 
 
-def _compact_categorical(codes: np.ndarray, categories: pd.Index,
+def compact_categorical(codes: np.ndarray, categories: pd.Index,
                          cleared: Optional[np.ndarray] = None) -> pd.Categorical:
     """Rows ``codes`` of ``categories`` without the unused (or ``cleared``) categories."""
     used = np.bincount(codes[codes >= 0], minlength=len(categories)) > 0
     if cleared is not None:
         used &= ~cleared
-    recode = np.full(len(categories) + 1, -1, dtype=_code_dtype(int(used.sum())))
+    recode = np.full(len(categories) + 1, -1, dtype=code_dtype(int(used.sum())))
     recode[:-1][used] = np.arange(int(used.sum()))
     return pd.Categorical.from_codes(recode[codes], categories=categories[used])
 
@@ -175,7 +165,7 @@ def clean_positions(positions: pd.DataFrame, max_speed_kn: float = 50.0,
 
     # MMSI rank in string order (categories need not be sorted)
     rank = np.argsort(np.argsort(np.asarray(cats, dtype=str), kind="stable"))
-    key = rank.astype(_code_dtype(len(rank)))[mcodes[idx]]
+    key = rank.astype(code_dtype(len(rank)))[mcodes[idx]]
     t = t_all[idx].view("int64")
     by_mmsi = np.argsort(key, kind="stable")  # input order within each MMSI
     kb, tb = key[by_mmsi], t[by_mmsi]
@@ -227,7 +217,7 @@ def clean_positions(positions: pd.DataFrame, max_speed_kn: float = 50.0,
     for col in POSITION_COLUMNS:
         values: object
         if col == "mmsi":
-            values = _compact_categorical(mcodes[sel], df["mmsi"].cat.categories)
+            values = compact_categorical(mcodes[sel], df["mmsi"].cat.categories)
         elif col == "time":
             values = pd.DatetimeIndex(ts.view("datetime64[ns]")).tz_localize("UTC").array
             del ts
@@ -236,7 +226,7 @@ def clean_positions(positions: pd.DataFrame, max_speed_kn: float = 50.0,
         elif col == "lon":
             values, lon_s = lon_s, None
         elif col == "imo":
-            values = _compact_categorical(imo_codes[sel], df["imo"].cat.categories, imo_cleared)
+            values = compact_categorical(imo_codes[sel], df["imo"].cat.categories, imo_cleared)
         elif col in ("sog", "cog", "heading", "draught"):
             values = df[col].to_numpy()[sel]
             with np.errstate(invalid="ignore"):

@@ -6,12 +6,14 @@ Any one of mmsi, imo or name identifies a vessel.
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
 
 from .errors import AisFormatError, IssueLog, ParseIssue
-from .sanctions.imo import parse_imo
+from .ids import normalise_mmsi, parse_imo
+from .textio import read_text
 
 PARTICULARS_COLUMNS = ["mmsi", "imo", "name", "flag", "ship_type", "dwt"]
 _ALIASES = {
@@ -41,8 +43,8 @@ def read_particulars(path: str | Path) -> tuple[pd.DataFrame, list[ParseIssue]]:
     """Read a particulars CSV into :data:`PARTICULARS_COLUMNS`; bad cells are reported, not fatal."""
     path = Path(path)
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.EmptyDataError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raw = pd.read_csv(io.StringIO(read_text(path)), dtype=str, keep_default_na=False)
+    except (OSError, ValueError, pd.errors.EmptyDataError, pd.errors.ParserError) as exc:
         raise AisFormatError(f"{path.name}: not a readable vessel list CSV ({exc})") from exc
     return particulars_from_frame(raw, path.name)
 
@@ -58,14 +60,13 @@ def particulars_from_frame(raw: pd.DataFrame, source: str) -> tuple[pd.DataFrame
         values = raw[found[column]].astype(str).str.strip() if column in found else pd.Series("", index=raw.index)
         out[column] = values.where(values != "", None)
     line = raw.index.to_numpy() + 2  # header is line 1
-    mmsi = out["mmsi"].dropna()
-    as_number = pd.to_numeric(mmsi, errors="coerce")
-    bad = as_number.isna() | (as_number % 1 != 0)
-    for i in mmsi.index[bad]:
-        log.add(source, int(line[i]), "mmsi", f"'{mmsi[i]}' is not an MMSI")
-    out.loc[mmsi.index[bad], "mmsi"] = None
-    good = mmsi.index[~bad]
-    out.loc[good, "mmsi"] = as_number[~bad].astype("int64").astype(str).str.zfill(9)
+    mmsis = []
+    for i, value in out["mmsi"].items():
+        mmsi = normalise_mmsi(value) if value is not None else None
+        if value is not None and mmsi is None:
+            log.add(source, int(line[i]), "mmsi", f"'{value}' is not a 9-digit MMSI")
+        mmsis.append(mmsi)
+    out["mmsi"] = mmsis
     imos = []
     for i, value in out["imo"].items():
         imo, valid = parse_imo(value) if value is not None else (None, False)

@@ -38,6 +38,7 @@ from numpy.typing import ArrayLike
 from .geo import nearest_point
 from .polygons import geometry_bounds, normalize_geometry, points_in_polygon
 from .schema import conform
+from .textio import read_text
 
 log = logging.getLogger(__name__)
 
@@ -112,12 +113,11 @@ def _norm_header(name: str) -> str:
 
 
 def _open_text(path: Path) -> io.TextIOBase:
-    """Text stream of a plain or gzip file (detected by magic bytes), BOM stripped."""
-    with open(path, "rb") as fh:
-        magic = fh.read(2)
-    if magic == b"\x1f\x8b":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", errors="replace", newline="")
-    return open(path, encoding="utf-8-sig", errors="replace", newline="")
+    """Text stream of a plain or gzip file, UTF-8 or cp1252 (see :func:`textio.read_text`)."""
+    try:
+        return io.StringIO(read_text(path), newline="")
+    except ValueError as exc:  # damaged gzip
+        raise OSError(str(exc)) from exc
 
 
 def _clean_text(values: pd.Series) -> pd.Series:

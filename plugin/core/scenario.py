@@ -46,14 +46,14 @@ import numpy as np
 import pandas as pd
 
 from .geo import haversine_m, initial_bearing_deg
+from .particulars import PARTICULARS_COLUMNS
 from .ports import load_terminals
+from .sightings import SIGHTINGS_COLUMNS
 
 MARINECADASTRE_COLUMNS = ["MMSI", "BaseDateTime", "LAT", "LON", "SOG", "COG", "Heading", "VesselName",
                           "IMO", "CallSign", "VesselType", "Status", "Length", "Width", "Draft", "Cargo",
                           "TransceiverClass"]
 DEMO_NOTICE = "Simulated demo data based on public reporting."
-SIGHTINGS_COLUMNS = ["time_utc", "lat", "lon", "imo", "mmsi", "name", "state", "source"]
-PARTICULARS_COLUMNS = ["mmsi", "imo", "name", "flag", "ship_type", "dwt"]
 TRUTH_COLUMNS = ["mmsi", "imo", "name", "role", "port", "arrival", "departure", "in_region", "laden",
                  "dark", "sighting", "stale_draught", "expected_level", "expected_laden_state",
                  "cargo_t", "dwt"]
@@ -369,7 +369,7 @@ def generate(config: Optional[ScenarioConfig] = None) -> Scenario:
         positions = _add_noise(rng, positions)
     truth_df = pd.DataFrame(truth).drop(columns=["_phase"], errors="ignore")
     truth_df = truth_df.sort_values(["arrival", "mmsi"], kind="mergesort").reset_index(drop=True)
-    return Scenario(positions=positions, sightings=pd.DataFrame(sightings, columns=SIGHTINGS_COLUMNS),
+    return Scenario(positions=positions, sightings=pd.DataFrame(sightings, columns=list(SIGHTINGS_COLUMNS)),
                     particulars=pd.DataFrame(particulars, columns=PARTICULARS_COLUMNS),
                     region=region_geojson, truth=truth_df[TRUTH_COLUMNS], config=config)
 

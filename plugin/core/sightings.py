@@ -3,22 +3,17 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 from typing import Optional, Union
 
 import pandas as pd
 
 from .errors import AisFormatError, ParseIssue
+from .ids import imo_is_valid, normalise_imo, normalise_mmsi
 from .schema import SIGHTING_DTYPES, SIGHTING_STATES, conform
+from .textio import read_text
 
-_COLUMNS = ("time_utc", "lat", "lon", "imo", "mmsi", "name", "state", "source")
-
-
-def _imo_ok(imo: str) -> bool:
-    if not re.fullmatch(r"\d{7}", imo):
-        return False
-    return sum(int(d) * w for d, w in zip(imo[:6], range(7, 1, -1))) % 10 == int(imo[6])
+SIGHTINGS_COLUMNS = ("time_utc", "lat", "lon", "imo", "mmsi", "name", "state", "source")
 
 
 def _time(text: str) -> Optional[pd.Timestamp]:
@@ -36,10 +31,8 @@ def read_sightings(path: Union[str, Path]) -> tuple[pd.DataFrame, list[ParseIssu
     path = Path(path)
     name = path.name
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = path.read_bytes().decode("cp1252", errors="replace")
-    except OSError as exc:
+        text = read_text(path)
+    except (OSError, ValueError) as exc:
         raise AisFormatError(f"{path}: cannot read ({exc})") from exc
     if not text.strip():
         raise AisFormatError(f"{name}: the file is empty")
@@ -50,7 +43,7 @@ def read_sightings(path: Union[str, Path]) -> tuple[pd.DataFrame, list[ParseIssu
         raise AisFormatError(
             f"{name}: line 1: sightings need columns time_utc, lat, lon and one of imo, mmsi, "
             f"name (plus optional state, source); the header has {', '.join(header)}")
-    pos = {c: header.index(c) for c in _COLUMNS if c in header}
+    pos = {c: header.index(c) for c in SIGHTINGS_COLUMNS if c in header}
     issues: list[ParseIssue] = []
     rows: list[dict] = []
     for rec in reader:
@@ -79,14 +72,14 @@ def read_sightings(path: Union[str, Path]) -> tuple[pd.DataFrame, list[ParseIssu
                 bad.append(("lon", f"longitude {lon} outside -180..180"))
         except ValueError:
             bad.append(("lon", f"not a number: {v['lon']!r}"))
-        imo = re.sub(r"^imo\s*", "", v.get("imo", ""), flags=re.IGNORECASE)
-        if imo and not _imo_ok(imo):
-            bad.append(("imo", f"not a valid IMO number (7 digits, check digit): {imo!r}"))
-        mmsi = v.get("mmsi", "")
-        if mmsi and not re.fullmatch(r"\d{9}", mmsi):
-            bad.append(("mmsi", f"not a 9-digit MMSI: {mmsi!r}"))
+        imo = normalise_imo(v.get("imo", "")) or ""
+        if v.get("imo") and not imo_is_valid(imo):
+            bad.append(("imo", f"not a valid IMO number (7 digits, check digit): {v['imo']!r}"))
+        mmsi = normalise_mmsi(v.get("mmsi", "")) or ""
+        if v.get("mmsi") and not mmsi:
+            bad.append(("mmsi", f"not a 9-digit MMSI: {v['mmsi']!r}"))
         vname = v.get("name", "")
-        if not (imo or mmsi or vname):
+        if not (v.get("imo") or v.get("mmsi") or vname):
             bad.append(("imo", "no imo, mmsi or name identifies the vessel"))
         state = v.get("state", "").lower() or "unknown"
         if state not in SIGHTING_STATES:

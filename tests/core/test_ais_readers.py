@@ -264,3 +264,30 @@ def test_no_unused_categories_after_static_rows_and_many_files() -> None:
     for pos in (read_ais(nmea).positions, read_ais_many([MC, nmea]).positions):
         for col in ("mmsi", "imo", "name"):
             assert list(pos[col].cat.categories) == sorted(pos[col].dropna().unique()), col
+
+
+def _us_dated_csv(tmp_path: Path, days: range) -> Path:
+    rows = ["MMSI,BaseDateTime,LAT,LON"]
+    for day in days:
+        rows += [f"445000000,01/{day:02d}/2024 {h:02d}:00:00,42.7,133.0" for h in (0, 12)]
+    path = tmp_path / "us_dates.csv"
+    path.write_text("\n".join(rows) + "\n")
+    return path
+
+
+def test_month_first_dates_decided_late_apply_to_the_whole_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tanker_watch.plugin.core.ais_csv as ais_csv
+    monkeypatch.setattr(ais_csv, "CHUNK_ROWS", 4)  # the first chunks hold only 01/01..01/12
+    res = read_ais(_us_dated_csv(tmp_path, range(1, 20)))
+    times = res.positions["time"]
+    assert times.min() == pd.Timestamp("2024-01-01 00:00", tz="UTC")
+    assert times.max() == pd.Timestamp("2024-01-19 12:00", tz="UTC")
+    assert (times.dt.month == 1).all() and sorted(times.dt.day.unique()) == list(range(1, 20))
+    assert not any("ambiguous" in w for w in res.warnings)
+
+
+def test_all_ambiguous_slash_dates_read_day_first_with_a_warning(tmp_path: Path) -> None:
+    res = read_ais(_us_dated_csv(tmp_path, range(1, 13)))
+    assert res.positions["time"].max() == pd.Timestamp("2024-12-01 12:00", tz="UTC")
+    assert any("ambiguous" in w and "us_dates.csv" in w for w in res.warnings)

@@ -22,10 +22,11 @@ def test_read_particulars_normalises_and_reports(tmp_path):
     vessels, issues = read_particulars(path)
     assert list(vessels["name"]) == ["CHON MA SAN", "BAD IMO", "NAMED ONLY"]
     assert vessels.loc[0, "mmsi"] == "445000000" and vessels.loc[0, "imo"] == "8660313"
-    assert vessels.loc[1, "mmsi"] == "045000001"  # leading zero restored to 9 digits
+    assert vessels.loc[1, "mmsi"] is None  # 8 digits: not an MMSI, not guessed
     assert vessels.loc[0, "dwt"] == 3565 and pd.isna(vessels.loc[1, "dwt"])
     text = [str(i) for i in issues]
     assert any("line 3, field imo" in t for t in text)
+    assert any("line 3, field mmsi" in t for t in text)
     assert any("line 3, field dwt" in t for t in text)
     assert any("line 4" in t and "no mmsi, imo or name" in t for t in text)
     assert any("line 5, field mmsi" in t for t in text)
@@ -62,3 +63,16 @@ def test_listed_last_positions():
     row = seen.iloc[0]
     assert (row["mmsi"], row["lon"], row["positions"]) == ("445000001", 133.0, 2)
     assert row["last_seen"] == times[1]
+
+
+def test_cp1252_file_and_imo_spellings(tmp_path):
+    path = tmp_path / "vessels.csv"
+    text = ("mmsi,imo,name,flag\n"
+            "445000000.0,IMO: 9074729,SÃO GONÇALO,KP\n"
+            "445000001,9074729.0,ÅSGARD,KP\n")
+    path.write_bytes(text.encode("cp1252") + b"\x1a")  # DOS end-of-file marker too
+    vessels, issues = read_particulars(path)
+    assert issues == []
+    assert list(vessels["name"]) == ["SÃO GONÇALO", "ÅSGARD"]
+    assert list(vessels["imo"]) == ["9074729", "9074729"]
+    assert list(vessels["mmsi"]) == ["445000000", "445000001"]

@@ -54,3 +54,15 @@ def test_bad_header_and_empty(tmp_path: Path) -> None:
 def test_header_only_gives_empty_frame(tmp_path: Path) -> None:
     frame, issues = read_sightings(_write(tmp_path, HEADER))
     assert frame.empty and issues == [] and list(frame.columns) == SIGHTING_COLUMNS
+
+
+def test_gzipped_file_and_identifier_spellings(tmp_path: Path) -> None:
+    import gzip
+    path = tmp_path / "sightings.csv.gz"
+    path.write_bytes(gzip.compress((
+        HEADER + "2024-03-07T10:00:00Z,42.75,133.08,IMO: 9074729,445000000.0,ÅSGARD,laden,\n"
+        "2024-03-07T11:00:00Z,42.75,133.08,9074729.0,,,laden,\n").encode("utf-8")))
+    frame, issues = read_sightings(path)
+    assert issues == []
+    assert list(frame["imo"]) == ["9074729", "9074729"]
+    assert frame["mmsi"].iloc[0] == "445000000" and frame["name"].iloc[0] == "ÅSGARD"

@@ -34,8 +34,8 @@ from typing import Optional
 
 import pandas as pd
 
+from ..ids import normalise_mmsi, parse_imo
 from ..schema import conform
-from .imo import parse_imo
 
 SANCTIONS_DTYPES: dict[str, str] = {
     "list": "object",
@@ -95,25 +95,6 @@ def parse_number(text: object) -> float:
         return float(re.sub(r"[,\s]", "", m.group(0)))
     except ValueError:
         return float("nan")
-
-
-def normalise_mmsi(value: object) -> Optional[str]:
-    """MMSI as a 9-digit string (``273340060``); 7-8 digits are zero-padded; else None."""
-    if value is None:
-        return None
-    if isinstance(value, float):
-        if pd.isna(value) or not value.is_integer():
-            return None
-        value = int(value)
-    text = re.sub(r"[\s]", "", str(value))
-    if text.endswith(".0"):
-        text = text[:-2]
-    text = re.sub(r"^MMSI:?", "", text, flags=re.IGNORECASE)
-    if not text.isdigit() or not text.strip("0"):
-        return None
-    if 7 <= len(text) < 9:  # leading zeros lost by a numeric column
-        text = text.zfill(9)
-    return text if len(text) == 9 else None
 
 
 def parse_date(text: object, dayfirst: bool = True) -> Optional[pd.Timestamp]:

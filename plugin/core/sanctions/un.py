@@ -21,7 +21,6 @@ from .table import SanctionsFormatError, empty_table
 from .xmlsafe import child, children, local, parse_xml
 
 PathLike = Union[str, Path]
-UN_XML_URL = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
 NO_VESSELS_MESSAGE = (
     "The UN Security Council Consolidated List has no vessel records (only individuals and "
     "entities). UN-designated ships are published in the 1718 Committee's Designated Vessels "

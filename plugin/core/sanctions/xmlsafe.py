@@ -20,8 +20,6 @@ except ImportError:  # pragma: no cover - depends on the machine
     _DefusedTree = None
     _DefusedError = None
 
-DEFUSEDXML_AVAILABLE = _DefusedTree is not None
-
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
