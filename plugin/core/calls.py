@@ -5,13 +5,16 @@ Public API
 * :class:`CallParams` - thresholds (max speed, minimum stay, draught change, "near" distance...).
 * :class:`Area` / :func:`areas_from` - the places a call can be made at: terminal polygons,
   port points (a disc of ``port_radius_km``) and optionally a user's region polygon.
-* :func:`stop_calls` ``(stops, params) -> calls`` - AIS stops (from ``stops.detect_stops`` +
+* :func:`stop_calls` ``(stops) -> calls`` - AIS stops (from ``stops.detect_stops`` +
   ``stops.assign_ports``) as calls, evidence ``ais_stop``, level ``confirmed``.
 * :func:`dark_calls` ``(dark_gaps, areas, sightings=None, params) -> calls`` - visits that fit
   in dark gaps (``tracks.reconstruct(...).dark_gaps``).
 * :func:`detect_calls` ``(stops, dark_gaps, areas, sightings=None, params) -> calls`` - both,
   merged per vessel and port, sorted by vessel then arrival.
-* :func:`match_sightings` ``(sightings, mmsi, imo, name) -> (row, sighting) index pairs``.
+* :func:`match_sightings` ``(sightings, mmsi, imo, name) -> (row, sighting) index pairs``;
+  names compare as :func:`name_keys` (the sanctions matcher's compact keys).
+* :func:`aggregate_calls` ``(calls, group) -> one call per group`` - used by
+  :func:`merge_calls` and by the trips of :mod:`.trips`.
 
 Calls frame: :data:`CALL_COLUMNS` (``mmsi, imo, name, ship_type, port_id, port, port_kind,
 arrival, departure, duration_h, evidence, evidence_all, level, draught_in, draught_out,
@@ -54,9 +57,11 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .geo import EARTH_RADIUS_M, METRES_PER_NM, haversine_m
+from .geo import EARTH_RADIUS_M, KM_PER_NM, haversine_m, unit_vectors, wrap_lon
 from .polygons import normalize_geometry, points_in_polygon
+from .sanctions.matching import compact_key
 from .schema import conform
+from .tracks import NS_PER_HOUR, ranges
 
 CALL_DTYPES: dict[str, str] = {
     "mmsi": "object",
@@ -80,15 +85,12 @@ CALL_DTYPES: dict[str, str] = {
 }
 CALL_COLUMNS: list[str] = list(CALL_DTYPES)
 
-LEVELS: tuple[str, ...] = ("confirmed", "inferred", "possible")
 LEVEL_RANK: dict[str, int] = {"confirmed": 3, "inferred": 2, "possible": 1}
 COUNTED_LEVELS: frozenset[str] = frozenset({"confirmed", "inferred"})
 EVIDENCE_RANK: dict[str, int] = {"sighting": 3, "ais_stop": 2, "dark_gap": 1}
 # lower = more specific; decides between areas at (nearly) the same detour
 KIND_PRIORITY: dict[str, int] = {"region": 0, "oil_terminal": 1, "anchorage": 2,
                                  "port_area": 3, "port": 4}
-_KM_PER_NM = METRES_PER_NM / 1000.0
-_NS_PER_H = 3600e9
 
 
 @dataclass(frozen=True)
@@ -158,8 +160,8 @@ def polygon_distance_km(lat: np.ndarray, lon: np.ndarray, geometry) -> np.ndarra
     for lo in range(0, lat.size, chunk):
         qy, qx = lat[lo:lo + chunk, None], lon[lo:lo + chunk, None]
         scale = np.cos(np.radians(qy)) * km_per_deg
-        ax = _wrap(ex[None, :] - qx) * scale
-        bx = _wrap(fx[None, :] - qx) * scale
+        ax = wrap_lon(ex[None, :] - qx) * scale
+        bx = wrap_lon(fx[None, :] - qx) * scale
         ay = (ey[None, :] - qy) * km_per_deg
         by = (fy[None, :] - qy) * km_per_deg
         dx, dy = bx - ax, by - ay
@@ -171,10 +173,6 @@ def polygon_distance_km(lat: np.ndarray, lon: np.ndarray, geometry) -> np.ndarra
     out[inside] = 0.0
     out[~(np.isfinite(lat) & np.isfinite(lon))] = np.nan
     return out
-
-
-def _wrap(dlon: np.ndarray) -> np.ndarray:
-    return np.mod(dlon + 180.0, 360.0) - 180.0
 
 
 def as_multipolygon(geometry) -> list:
@@ -191,8 +189,8 @@ def _centroid(polys: list) -> tuple[float, float]:
     """Vertex mean of the exterior rings (good enough for a representative point of a berth box)."""
     pts = np.concatenate([poly[0] for poly in polys])
     lon0 = pts[0, 0]
-    lon = lon0 + np.mean(_wrap(pts[:, 0] - lon0))  # antimeridian-safe mean
-    return float(np.mean(pts[:, 1])), float(_wrap(np.asarray(lon)))
+    lon = lon0 + np.mean(wrap_lon(pts[:, 0] - lon0))  # antimeridian-safe mean
+    return float(np.mean(pts[:, 1])), float(wrap_lon(np.asarray(lon)))
 
 
 def region_area(geometry, name: str = "region", area_id: str = "region") -> Area:
@@ -229,9 +227,13 @@ def areas_from(ports: Optional[pd.DataFrame] = None, terminals: Optional[Iterabl
 
 # ---------------------------------------------------------------------------- sightings
 
-def _norm_name(values: pd.Series) -> pd.Series:
-    return (values.astype(object).where(values.notna(), "").astype(str).str.upper()
-            .str.replace(r"[^A-Z0-9]", "", regex=True))
+def name_keys(values) -> pd.Series:
+    """Vessel names as :func:`.sanctions.matching.compact_key` keys, so "MT KUM UN SAN 3",
+    "Kum Un San No. 3" and "KUM UN SAN 3" compare equal; missing names give ``""``."""
+    s = pd.Series(list(values), dtype=object)
+    s = s.where(s.notna(), "")
+    keys = {v: compact_key(v) for v in pd.unique(s.astype(str))}
+    return s.astype(str).map(keys)
 
 
 def _norm_id(values: pd.Series) -> pd.Series:
@@ -243,16 +245,16 @@ def match_sightings(sightings: pd.DataFrame, mmsi: pd.Series, imo: pd.Series,
                     name: pd.Series) -> pd.DataFrame:
     """Pairs ``(row, sighting)`` of positional indices where a sighting names the vessel of row.
 
-    A sighting matches by IMO, else by MMSI, else (when it gives neither) by normalised name.
+    A sighting matches by IMO, else by MMSI, else (when it gives neither) by name (:func:`name_keys`).
     """
     if sightings is None or len(sightings) == 0 or len(mmsi) == 0:
         return pd.DataFrame({"row": np.empty(0, np.int64), "sighting": np.empty(0, np.int64)})
     rows = pd.DataFrame({"row": np.arange(len(mmsi)), "mmsi": _norm_id(pd.Series(list(mmsi))),
-                         "imo": _norm_id(pd.Series(list(imo))), "name": _norm_name(pd.Series(list(name)))})
+                         "imo": _norm_id(pd.Series(list(imo))), "name": name_keys(pd.Series(list(name)))})
     sg = pd.DataFrame({"sighting": np.arange(len(sightings)),
                        "mmsi": _norm_id(sightings["mmsi"].reset_index(drop=True)),
                        "imo": _norm_id(sightings["imo"].reset_index(drop=True)),
-                       "name": _norm_name(sightings["name"].reset_index(drop=True))})
+                       "name": name_keys(sightings["name"].reset_index(drop=True))})
     parts = []
     for key in ("imo", "mmsi"):
         a, b = rows[rows[key] != ""], sg[sg[key] != ""]
@@ -277,7 +279,7 @@ def _require(frame: pd.DataFrame, columns: Sequence[str], what: str) -> None:
                          f"(has {', '.join(map(str, frame.columns))})")
 
 
-def stop_calls(stops: pd.DataFrame, params: CallParams = DEFAULT_PARAMS) -> pd.DataFrame:
+def stop_calls(stops: pd.DataFrame) -> pd.DataFrame:
     """AIS stops as calls (evidence ``ais_stop``, level ``confirmed``).
 
     ``stops`` come from ``detect_stops``; with ``assign_ports`` columns the call carries the
@@ -312,119 +314,275 @@ def draught_change(before: np.ndarray, after: np.ndarray) -> np.ndarray:
     return np.round(after - before, 2)
 
 
-def _area_distances(lat: np.ndarray, lon: np.ndarray, areas: Sequence[Area]) -> np.ndarray:
-    """(points x areas) distance matrix in km. Port points use one matrix product."""
-    out = np.empty((lat.size, len(areas)))
-    point_idx = [k for k, a in enumerate(areas) if a.geometry is None]
-    if point_idx:
-        plat = np.radians([areas[k].lat for k in point_idx])
-        plon = np.radians([areas[k].lon for k in point_idx])
-        prad = np.array([areas[k].radius_km for k in point_idx])
-        ref = np.stack([np.cos(plat) * np.cos(plon), np.cos(plat) * np.sin(plon), np.sin(plat)])
-        qlat, qlon = np.radians(lat), np.radians(lon)
-        q = np.stack([np.cos(qlat) * np.cos(qlon), np.cos(qlat) * np.sin(qlon), np.sin(qlat)], axis=1)
-        # chord length -> great-circle distance (stable for small distances, unlike arccos)
-        chord = np.sqrt(np.maximum(2.0 - 2.0 * (q @ ref), 0.0))
-        d = 2.0 * np.arcsin(np.minimum(chord / 2.0, 1.0)) * EARTH_RADIUS_M / 1000.0
-        out[:, point_idx] = np.maximum(d - prad[None, :], 0.0)
-    for k, area in enumerate(areas):
-        if area.geometry is not None:
-            out[:, k] = area.distance_km(lat, lon)
+def _point_distance_km(dot: np.ndarray, radius_km: np.ndarray) -> np.ndarray:
+    """Distance (km) to port discs from unit-vector dot products (chord form: stable when small)."""
+    chord = np.sqrt(np.maximum(2.0 - 2.0 * dot, 0.0))
+    d = 2.0 * np.arcsin(np.minimum(chord / 2.0, 1.0)) * EARTH_RADIUS_M / 1000.0
+    return np.maximum(d - radius_km, 0.0)
+
+
+def _pair_distances(lat: np.ndarray, lon: np.ndarray, k: np.ndarray, areas: Sequence[Area],
+                    ref: np.ndarray, radius: np.ndarray, is_point: np.ndarray) -> np.ndarray:
+    # radius: port disc radii (entries of polygon areas are not used)
+    """Distance (km) from point ``i`` to area ``k[i]``, one value per pair."""
+    out = np.empty(lat.size)
+    pt = is_point[k]
+    if pt.any():
+        dot = np.einsum("ij,ij->i", unit_vectors(lat[pt], lon[pt]), ref[k[pt]])
+        out[pt] = _point_distance_km(dot, radius[k[pt]])
+    for kk in np.unique(k[~pt]):
+        sel = k == kk
+        out[sel] = areas[kk].distance_km(lat[sel], lon[sel])
     return out
 
 
-def _choose(detour: np.ndarray, ok: np.ndarray, kind_rank: np.ndarray, prefer_km: float) -> np.ndarray:
-    """Per row, the column of the chosen area among ``ok`` ones (-1 if none)."""
-    big = np.where(ok, detour, np.inf)
-    best = big.min(axis=1, initial=np.inf) if big.shape[1] else np.full(big.shape[0], np.inf)
-    close = ok & (big <= best[:, None] + prefer_km)
-    # lexicographic (kind, detour) among the close ones
-    score = np.where(close, kind_rank[None, :] * 1e9 + big, np.inf)
-    choice = np.argmin(score, axis=1) if score.shape[1] else np.zeros(score.shape[0], dtype=np.int64)
-    return np.where(np.isfinite(best), choice, -1)
+def _choose_pairs(row: np.ndarray, col: np.ndarray, value: np.ndarray, kind_rank: np.ndarray,
+                  prefer_km: float, n_rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the pair chosen among candidate ``(row, col)`` pairs (all allowed).
+
+    Same rule as a dense ``argmin``: among pairs within ``prefer_km`` of the row's smallest
+    ``value``, the lowest ``kind_rank * 1e9 + value``, ties to the lowest column. Returns
+    ``(rows, pair positions)`` for the rows that have a candidate.
+    """
+    if row.size == 0:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    best = np.full(n_rows, np.inf)
+    np.minimum.at(best, row, value)
+    close = np.flatnonzero(value <= best[row] + prefer_km)
+    score = kind_rank[col[close]] * 1e9 + value[close]
+    order = close[np.lexsort((col[close], score, row[close]))]
+    first = np.ones(order.size, dtype=bool)
+    first[1:] = row[order][1:] != row[order][:-1]
+    return row[order][first], order[first]
+
+
+# rows x port-points cells held at once while looking for the areas a chunk of gaps can reach
+_GAP_CHUNK_CELLS = 500_000
+
+
+def _bounding_radius_km(area: Area) -> float:
+    pts = np.concatenate([ring for poly in as_multipolygon(area.geometry) for ring in poly])
+    return float(np.nanmax(haversine_m(pts[:, 1], pts[:, 0], area.lat, area.lon))) / 1000.0
+
+
+@dataclass
+class _AreaArrays:
+    """Per-area arrays of a list of :class:`Area` (unit vectors, radii, kinds...)."""
+
+    areas: Sequence[Area]
+
+    def __post_init__(self) -> None:
+        a = self.areas
+        self.is_point = np.array([x.geometry is None for x in a], dtype=bool)
+        self.point_idx = np.flatnonzero(self.is_point)
+        self.poly_idx = np.flatnonzero(~self.is_point)
+        # ports: disc radius; polygons: the farthest vertex from the representative point
+        self.radius = np.array([x.radius_km if x.geometry is None else _bounding_radius_km(x)
+                                for x in a], dtype=float)
+        self.max_point_radius = float(self.radius[self.point_idx].max()) if self.point_idx.size else 0.0
+        self.ref = unit_vectors(np.array([x.lat for x in a], dtype=float),
+                                np.array([x.lon for x in a], dtype=float))
+        self.ref_t = np.ascontiguousarray(self.ref[self.point_idx].T)
+        self.kind_rank = np.array([KIND_PRIORITY.get(x.kind, len(KIND_PRIORITY)) for x in a], dtype=float)
+
+
+def _point_pairs(lat0: np.ndarray, lon0: np.ndarray, lat1: np.ndarray, lon1: np.ndarray,
+                 reach_km: np.ndarray, aa: _AreaArrays) -> tuple[np.ndarray, ...]:
+    """Pairs ``(row, area, d0, d1)`` of rows and port points with both gap ends within
+    ``reach_km`` (plus the disc radius). A coarse dot-product test (one matrix product per
+    end) selects the candidates; exact distances are computed for those only."""
+    if not aa.point_idx.size:
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0), np.empty(0)
+    reach_ok = reach_km >= 0  # NaN and negative reach: nothing is feasible
+    dot0 = unit_vectors(lat0, lon0) @ aa.ref_t
+    dot1 = unit_vectors(lat1, lon1) @ aa.ref_t
+    # one (loose) limit per gap, using the largest port radius; the exact test follows
+    angle = (np.where(reach_ok, reach_km, -1.0) + aa.max_point_radius) / (EARTH_RADIUS_M / 1000.0)
+    lim = np.where(reach_ok, np.cos(np.minimum(angle, np.pi)) - 1e-9, np.inf)[:, None]
+    cand = dot0 >= lim
+    cand &= dot1 >= lim
+    r, c = np.nonzero(cand)
+    rad = aa.radius[aa.point_idx[c]]
+    return (r.astype(np.int64), aa.point_idx[c].astype(np.int64),
+            _point_distance_km(dot0[r, c], rad), _point_distance_km(dot1[r, c], rad))
+
+
+def _polygon_pairs(lat0: np.ndarray, lon0: np.ndarray, lat1: np.ndarray, lon1: np.ndarray,
+                   reach_km: np.ndarray, aa: _AreaArrays) -> tuple[np.ndarray, ...]:
+    """Like :func:`_point_pairs` for the polygon areas (few), sorted by row then area."""
+    rows, cols, d0s, d1s = [np.empty(0, np.int64)], [np.empty(0, np.int64)], [np.empty(0)], [np.empty(0)]
+    reach_ok = reach_km >= 0
+    for k in aa.poly_idx:
+        # coarse test against the polygon's bounding circle first (edge distances are costly)
+        area = aa.areas[k]
+        far = aa.radius[k] + 1.0
+        r = np.flatnonzero(reach_ok
+                           & (haversine_m(lat0, lon0, area.lat, area.lon) / 1000.0 - far <= reach_km)
+                           & (haversine_m(lat1, lon1, area.lat, area.lon) / 1000.0 - far <= reach_km))
+        if r.size == 0:
+            continue
+        d0 = area.distance_km(lat0[r], lon0[r])
+        d1 = area.distance_km(lat1[r], lon1[r])
+        ok = (d0 <= reach_km[r]) & (d1 <= reach_km[r])
+        rows.append(r[ok])
+        cols.append(np.full(int(ok.sum()), k, dtype=np.int64))
+        d0s.append(d0[ok])
+        d1s.append(d1[ok])
+    row, col = np.concatenate(rows).astype(np.int64), np.concatenate(cols)
+    order = np.lexsort((col, row))
+    return row[order], col[order], np.concatenate(d0s)[order], np.concatenate(d1s)[order]
+
+
+def _gap_sightings(gaps: pd.DataFrame, sightings: Optional[pd.DataFrame], t0: np.ndarray, t1: np.ndarray,
+                   speed_kmh: float, eps: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``(gap, lat, lon)`` of the sightings of each gap's vessel during the gap that are
+    reachable from the gap start and to the gap end at ``speed_kmh``, in match order."""
+    empty = (np.empty(0, np.int64), np.empty(0), np.empty(0))
+    if sightings is None or len(sightings) == 0:
+        return empty
+    pairs = match_sightings(sightings, gaps["mmsi"], gaps["imo"], gaps["name"])
+    if len(pairs) == 0:
+        return empty
+    s = sightings.reset_index(drop=True)
+    gi = pairs["row"].to_numpy()
+    si = pairs["sighting"].to_numpy()
+    ts = s["time"].to_numpy(dtype="datetime64[ns]").view(np.int64)[si]
+    slat = s["lat"].to_numpy(float)[si]
+    slon = s["lon"].to_numpy(float)[si]
+    g0lat, g0lon = gaps["start_lat"].to_numpy(float)[gi], gaps["start_lon"].to_numpy(float)[gi]
+    g1lat, g1lon = gaps["end_lat"].to_numpy(float)[gi], gaps["end_lon"].to_numpy(float)[gi]
+    within = (ts >= t0[gi]) & (ts <= t1[gi])
+    reach0 = haversine_m(g0lat, g0lon, slat, slon) / 1000.0 / speed_kmh
+    reach1 = haversine_m(slat, slon, g1lat, g1lon) / 1000.0 / speed_kmh
+    within &= (reach0 <= (ts - t0[gi]) / NS_PER_HOUR + eps) & (reach1 <= (t1[gi] - ts) / NS_PER_HOUR + eps)
+    return gi[within], slat[within], slon[within]
 
 
 def dark_calls(dark_gaps: pd.DataFrame, areas: Sequence[Area], sightings: Optional[pd.DataFrame] = None,
                params: CallParams = DEFAULT_PARAMS) -> pd.DataFrame:
-    """Visits to ``areas`` that fit inside the dark gaps (rules in the module docstring)."""
+    """Visits to ``areas`` that fit inside the dark gaps (rules in the module docstring).
+
+    Gaps are processed in chunks, and for each gap only the areas it can reach (both ends
+    within ``(duration - min_stay) * max_speed``) are measured, so memory stays bounded
+    whatever the number of gaps and areas.
+    """
     if dark_gaps is None or len(dark_gaps) == 0 or not areas:
         return _empty_calls()
     _require(dark_gaps, ("mmsi", "imo", "name", "ship_type", "start_time", "end_time", "start_lat",
                          "start_lon", "end_lat", "end_lon", "draught_before", "draught_after"), "dark gaps")
     gaps = dark_gaps.reset_index(drop=True)
+    n = len(gaps)
     g0lat, g0lon = gaps["start_lat"].to_numpy(float), gaps["start_lon"].to_numpy(float)
     g1lat, g1lon = gaps["end_lat"].to_numpy(float), gaps["end_lon"].to_numpy(float)
     t0 = gaps["start_time"].to_numpy(dtype="datetime64[ns]").view(np.int64)
     t1 = gaps["end_time"].to_numpy(dtype="datetime64[ns]").view(np.int64)
-    dur_h = (t1 - t0) / _NS_PER_H
-    speed_kmh = params.max_speed_kn * _KM_PER_NM
+    dur_h = (t1 - t0) / NS_PER_HOUR
+    speed_kmh = params.max_speed_kn * KM_PER_NM
     eps = 1e-9
-
-    d0 = _area_distances(g0lat, g0lon, areas)
-    d1 = _area_distances(g1lat, g1lon, areas)
-    detour = d0 + d1
-    feasible = detour / speed_kmh + params.min_stay_h <= dur_h[:, None] + eps
-    kind_rank = np.array([KIND_PRIORITY.get(a.kind, len(KIND_PRIORITY)) for a in areas], dtype=float)
-
-    records: list[dict] = []
-    sighted = np.zeros(len(gaps), dtype=bool)
-    if sightings is not None and len(sightings):
-        pairs = match_sightings(sightings, gaps["mmsi"], gaps["imo"], gaps["name"])
-        if len(pairs):
-            s = sightings.reset_index(drop=True)
-            gi = pairs["row"].to_numpy()
-            si = pairs["sighting"].to_numpy()
-            ts = s["time"].to_numpy(dtype="datetime64[ns]").view(np.int64)[si]
-            slat = s["lat"].to_numpy(float)[si]
-            slon = s["lon"].to_numpy(float)[si]
-            within = (ts >= t0[gi]) & (ts <= t1[gi])
-            reach0 = haversine_m(g0lat[gi], g0lon[gi], slat, slon) / 1000.0 / speed_kmh
-            reach1 = haversine_m(slat, slon, g1lat[gi], g1lon[gi]) / 1000.0 / speed_kmh
-            within &= (reach0 <= (ts - t0[gi]) / _NS_PER_H + eps) & (reach1 <= (t1[gi] - ts) / _NS_PER_H + eps)
-            gi, si, slat, slon = gi[within], si[within], slat[within], slon[within]
-            if gi.size:
-                ds = _area_distances(slat, slon, areas)
-                ok = (ds <= params.sighting_km) & feasible[gi]
-                choice = _choose(ds, ok, kind_rank, params.prefer_within_km)
-                seen: set[tuple[int, int]] = set()
-                for g, k, la, lo in zip(gi, choice, slat, slon):
-                    if k < 0 or (g, k) in seen:
-                        continue
-                    seen.add((g, k))
-                    sighted[g] = True
-                    records.append(_dark_record(gaps, g, areas[k], "sighting", "confirmed",
-                                                la, lo, detour[g, k]))
-
+    # feasible needs d0 + d1 <= (dur - stay) * speed; the margin keeps equality feasible
+    reach_km = (dur_h + eps - params.min_stay_h) * speed_kmh * (1 + 1e-12)
+    aa = _AreaArrays(areas)
     change = draught_change(gaps["draught_before"].to_numpy(float), gaps["draught_after"].to_numpy(float))
     changed = np.abs(change) >= params.draught_change_m - 1e-9  # NaN compares False
-    choice = _choose(detour, feasible, kind_rank, params.prefer_within_km)
-    near_ok = feasible & (d0 <= params.near_km) & (d1 <= params.near_km)
-    near_choice = _choose(detour, near_ok, kind_rank, params.prefer_within_km)
-    for g in np.flatnonzero(~sighted):
-        if changed[g] and choice[g] >= 0:
-            k = choice[g]
-            records.append(_dark_record(gaps, g, areas[k], "dark_gap", "inferred",
-                                        areas[k].lat, areas[k].lon, detour[g, k]))
-        elif near_choice[g] >= 0:
-            k = near_choice[g]
-            records.append(_dark_record(gaps, g, areas[k], "dark_gap", "possible",
-                                        areas[k].lat, areas[k].lon, detour[g, k]))
-    if not records:
+
+    s_gap, s_lat, s_lon = _gap_sightings(gaps, sightings, t0, t1, speed_kmh, eps)
+    s_order = np.argsort(s_gap, kind="stable")  # match order kept within a gap
+    s_sorted = s_gap[s_order]
+
+    sight: list[tuple[np.ndarray, ...]] = []   # (match position, gap, area, lat, lon, detour)
+    dark: list[tuple[np.ndarray, ...]] = []    # (gap, area, level code, detour)
+    poly = _polygon_pairs(g0lat, g0lon, g1lat, g1lon, reach_km, aa)
+    chunk = max(1, _GAP_CHUNK_CELLS // max(aa.point_idx.size, 1))
+    for lo in range(0, n, chunk):
+        hi = min(n, lo + chunk)
+        sl = slice(lo, hi)
+        pa, pb = np.searchsorted(poly[0], [lo, hi])
+        parts = zip(_point_pairs(g0lat[sl], g0lon[sl], g1lat[sl], g1lon[sl], reach_km[sl], aa),
+                    (poly[0][pa:pb] - lo, poly[1][pa:pb], poly[2][pa:pb], poly[3][pa:pb]))
+        row, col, d0, d1 = (np.concatenate(x) for x in parts)
+        order = np.lexsort((col, row))
+        row, col, d0, d1 = row[order], col[order], d0[order], d1[order]
+        detour = d0 + d1
+        ok = detour / speed_kmh + params.min_stay_h <= dur_h[lo + row] + eps
+        row, col, d0, d1, detour = row[ok], col[ok], d0[ok], d1[ok], detour[ok]
+        sighted = np.zeros(hi - lo, dtype=bool)
+
+        a, b = np.searchsorted(s_sorted, [lo, hi])
+        if b > a:
+            sidx = s_order[a:b]
+            s_row = s_gap[sidx] - lo
+            first = np.searchsorted(row, s_row, side="left")
+            count = np.searchsorted(row, s_row, side="right") - first
+            owner = np.repeat(np.arange(sidx.size), count)
+            pair = ranges(first, count)
+            ds = _pair_distances(s_lat[sidx][owner], s_lon[sidx][owner], col[pair], areas,
+                                 aa.ref, aa.radius, aa.is_point)
+            near = ds <= params.sighting_km
+            owner, pair, ds = owner[near], pair[near], ds[near]
+            who, pick = _choose_pairs(owner, col[pair], ds, aa.kind_rank, params.prefer_within_km, sidx.size)
+            p = pair[pick]
+            sighted[row[p]] = True
+            sight.append((sidx[who], lo + row[p], col[p], s_lat[sidx[who]], s_lon[sidx[who]], detour[p]))
+
+        free = ~sighted[row]
+        r, c, dt = row[free], col[free], detour[free]
+        near_ok = (d0[free] <= params.near_km) & (d1[free] <= params.near_km)
+        who, pick = _choose_pairs(r, c, dt, aa.kind_rank, params.prefer_within_km, hi - lo)
+        inferred = changed[lo + who]
+        who, pick = who[inferred], pick[inferred]
+        rest = np.ones(hi - lo, dtype=bool)
+        rest[who] = False
+        q = rest[r] & near_ok
+        who2, pick2 = _choose_pairs(r[q], c[q], dt[q], aa.kind_rank, params.prefer_within_km, hi - lo)
+        pick2 = np.flatnonzero(q)[pick2]
+        g = np.concatenate([who, who2])
+        order = np.argsort(g, kind="stable")
+        pk = np.concatenate([pick, pick2])[order]
+        level = np.concatenate([np.ones(who.size, np.int8), np.zeros(who2.size, np.int8)])[order]
+        dark.append((lo + g[order], c[pk], level, dt[pk]))
+
+    parts = []
+    if sight:
+        pos, g, k, la, lo_, dt = (np.concatenate(x) for x in zip(*sight))
+        order = np.argsort(pos, kind="stable")
+        g, k, la, lo_, dt = g[order], k[order], la[order], lo_[order], dt[order]
+        _, first = np.unique(g * len(areas) + k, return_index=True)  # one call per sighted area
+        keep = np.sort(first)
+        parts.append(_dark_frame(gaps, areas, g[keep], k[keep], "sighting",
+                                 np.full(keep.size, "confirmed", dtype=object), la[keep], lo_[keep], dt[keep]))
+    if dark:
+        g, k, level, dt = (np.concatenate(x) for x in zip(*dark))
+        if g.size:
+            alat = np.array([x.lat for x in areas], dtype=float)
+            alon = np.array([x.lon for x in areas], dtype=float)
+            parts.append(_dark_frame(gaps, areas, g, k, "dark_gap",
+                                     np.where(level == 1, "inferred", "possible").astype(object),
+                                     alat[k], alon[k], dt))
+    parts = [p for p in parts if len(p)]
+    if not parts:
         return _empty_calls()
-    out = pd.DataFrame.from_records(records)
-    out["duration_h"] = (out["departure"] - out["arrival"]).dt.total_seconds() / 3600.0
+    return conform(pd.concat(parts, ignore_index=True), CALL_DTYPES)
+
+
+def _dark_frame(gaps: pd.DataFrame, areas: Sequence[Area], g: np.ndarray, k: np.ndarray, evidence: str,
+                level: np.ndarray, lat: np.ndarray, lon: np.ndarray, detour_km: np.ndarray) -> pd.DataFrame:
+    """Dark calls of gap rows ``g`` at areas ``k``, one row per pair."""
+    take = gaps.take(g).reset_index(drop=True)
+    out = pd.DataFrame({
+        "mmsi": take["mmsi"].astype(str), "imo": take["imo"], "name": take["name"],
+        "ship_type": take["ship_type"],
+        "port_id": np.array([areas[i].id for i in k], dtype=object),
+        "port": np.array([areas[i].name for i in k], dtype=object),
+        "port_kind": np.array([areas[i].kind for i in k], dtype=object),
+        "arrival": take["start_time"], "departure": take["end_time"],
+        "evidence": evidence, "evidence_all": evidence, "level": level,
+        "draught_in": take["draught_before"], "draught_out": take["draught_after"],
+        "lat": np.asarray(lat, dtype=float), "lon": np.asarray(lon, dtype=float),
+        "detour_km": np.asarray(detour_km, dtype=float),
+    })
+    out["duration_h"] = (pd.to_datetime(out["departure"], utc=True)
+                         - pd.to_datetime(out["arrival"], utc=True)).dt.total_seconds() / 3600.0
     return conform(out, CALL_DTYPES)
-
-
-def _dark_record(gaps: pd.DataFrame, g: int, area: Area, evidence: str, level: str,
-                 lat: float, lon: float, detour_km: float) -> dict:
-    row = gaps.iloc[g]
-    return {"mmsi": str(row["mmsi"]), "imo": row["imo"], "name": row["name"],
-            "ship_type": row["ship_type"], "port_id": area.id, "port": area.name,
-            "port_kind": area.kind, "arrival": row["start_time"], "departure": row["end_time"],
-            "evidence": evidence, "evidence_all": evidence, "level": level,
-            "draught_in": row["draught_before"], "draught_out": row["draught_after"],
-            "lat": float(lat), "lon": float(lon), "detour_km": float(detour_km)}
 
 
 def merge_calls(calls: pd.DataFrame, merge_gap_h: float = 6.0) -> pd.DataFrame:
@@ -451,35 +609,72 @@ def merge_calls(calls: pd.DataFrame, merge_gap_h: float = 6.0) -> pd.DataFrame:
     run = np.cumsum(run_start)
     prev_end = pd.Series(dep).groupby(run).cummax().shift(1).to_numpy()
     new_group = run_start.copy()
-    new_group[1:] |= arr[1:] > prev_end[1:] + merge_gap_h * _NS_PER_H
+    new_group[1:] |= arr[1:] > prev_end[1:] + merge_gap_h * NS_PER_HOUR
     group = np.cumsum(new_group)
     if group[-1] == len(df):  # nothing merged
         return df
-    return _aggregate(df, group)
+    return conform(aggregate_calls(df, group), CALL_DTYPES)
 
 
-def _aggregate(df: pd.DataFrame, group: np.ndarray) -> pd.DataFrame:
-    df = df.assign(_g=group, _lvl=df["level"].map(LEVEL_RANK).fillna(0),
-                   _ev=df["evidence"].map(EVIDENCE_RANK).fillna(0))
-    rows = []
-    for _, part in df.groupby("_g", sort=True):
-        if len(part) == 1:
-            rows.append(part.iloc[0].to_dict())
-            continue
-        best = part.sort_values(["_ev", "_lvl"], ascending=False, kind="mergesort").iloc[0].to_dict()
-        kinds = sorted({e for v in part["evidence_all"] for e in str(v).split("|")},
-                       key=lambda e: -EVIDENCE_RANK.get(e, 0))
-        best.update({
-            "arrival": part["arrival"].min(), "departure": part["departure"].max(),
-            "draught_in": part["draught_in"].iloc[0], "draught_out": part["draught_out"].iloc[-1],
-            "level": max(part["level"], key=lambda lv: LEVEL_RANK.get(lv, 0)),
-            "evidence_all": "|".join(kinds),
-            "detour_km": part["detour_km"].min(),
-        })
-        rows.append(best)
-    out = pd.DataFrame.from_records(rows).drop(columns=["_g", "_lvl", "_ev"])
-    out["duration_h"] = (out["departure"] - out["arrival"]).dt.total_seconds() / 3600.0
-    return conform(out, CALL_DTYPES)
+def _joined_unique(group: np.ndarray, values: pd.Series, n_groups: int, key=None) -> np.ndarray:
+    """Per group, the distinct ``"|"``-separated items of ``values`` joined by ``"|"``:
+    in first-seen order, or sorted by ``key(item)`` (stable) when given."""
+    items = pd.DataFrame({"g": group, "v": values.astype(object).where(values.notna(), "").astype(str)
+                          .str.split("|").to_numpy()}).explode("v")
+    items = items[items["v"].astype(str) != ""].drop_duplicates()
+    if key is not None:
+        items = items.assign(_k=items["v"].map(key)).sort_values(["g", "_k"], kind="mergesort")
+    out = np.full(n_groups, "", dtype=object)
+    joined = items.groupby("g", sort=True)["v"].agg("|".join)
+    out[joined.index.to_numpy(dtype=np.int64)] = joined.to_numpy(dtype=object)
+    return out
+
+
+def aggregate_calls(df: pd.DataFrame, group: np.ndarray) -> pd.DataFrame:
+    """One call per distinct ``group`` label (``df`` in time order within each group).
+
+    Arrival: earliest; departure: latest; ``draught_in``: first call's, ``draught_out``: last
+    call's; ``evidence``, ``level``, port and lat/lon: the call with the strongest evidence then
+    best level (first one on ties); ``evidence_all``: every kind, strongest first; ``detour_km``:
+    smallest; ``imo/name/ship_type``: the latest known. Also ``n_calls`` and ``ports`` (distinct
+    port names, ``"|"``-joined in order). Sorted by group label; index 0..n-1.
+    """
+    codes, _ = pd.factorize(pd.Series(np.asarray(group)), sort=True)
+    df = df.reset_index(drop=True)
+    n_groups = int(codes.max()) + 1 if codes.size else 0
+    ev = df["evidence"].map(EVIDENCE_RANK).fillna(0).to_numpy(float)
+    lvl = df["level"].map(LEVEL_RANK).fillna(0).to_numpy(float)
+    pos = np.arange(len(df))
+    best = np.lexsort((pos, -lvl, -ev, codes))
+    first_of = np.ones(best.size, dtype=bool)
+    first_of[1:] = codes[best][1:] != codes[best][:-1]
+    best = best[first_of]
+    out = df.take(best).reset_index(drop=True)
+    g = df.groupby(codes, sort=True)
+    out["arrival"] = g["arrival"].min().to_numpy()
+    out["departure"] = g["departure"].max().to_numpy()
+    order = np.argsort(codes, kind="stable")
+    starts = np.flatnonzero(np.r_[True, codes[order][1:] != codes[order][:-1]])
+    ends = np.r_[starts[1:] - 1, len(df) - 1]
+    out["draught_in"] = df["draught_in"].to_numpy()[order[starts]]
+    out["draught_out"] = df["draught_out"].to_numpy()[order[ends]]
+    for col in ("imo", "name", "ship_type"):
+        if col in df.columns:
+            last = g[col].last()  # latest non-missing
+            out[col] = last.reindex(range(n_groups)).to_numpy(dtype=object)
+    top = pd.Series(lvl).groupby(codes, sort=True).max().to_numpy()
+    names = {rank: name for name, rank in LEVEL_RANK.items()}
+    out["level"] = np.where(top > 0, pd.Series(top).map(names).to_numpy(dtype=object),
+                            out["level"].to_numpy(dtype=object))
+    out["evidence_all"] = _joined_unique(codes, df["evidence_all"], n_groups,
+                                         key=lambda e: -EVIDENCE_RANK.get(e, 0))
+    out["ports"] = _joined_unique(codes, df["port"] if "port" in df.columns else pd.Series([""] * len(df)),
+                                  n_groups)
+    out["n_calls"] = g.size().to_numpy()
+    out["detour_km"] = g["detour_km"].min().to_numpy() if "detour_km" in df.columns else np.nan
+    out["duration_h"] = (pd.to_datetime(out["departure"], utc=True)
+                         - pd.to_datetime(out["arrival"], utc=True)).dt.total_seconds() / 3600.0
+    return out
 
 
 def detect_calls(stops: Optional[pd.DataFrame], dark_gaps: Optional[pd.DataFrame],
@@ -487,7 +682,7 @@ def detect_calls(stops: Optional[pd.DataFrame], dark_gaps: Optional[pd.DataFrame
                  params: CallParams = DEFAULT_PARAMS) -> pd.DataFrame:
     """All calls: AIS stops plus dark calls, merged per vessel and port (see :func:`merge_calls`),
     sorted by vessel then arrival."""
-    parts = [stop_calls(stops, params), dark_calls(dark_gaps, areas, sightings, params)]
+    parts = [stop_calls(stops), dark_calls(dark_gaps, areas, sightings, params)]
     parts = [p for p in parts if len(p)]
     if not parts:
         return _empty_calls()

@@ -13,6 +13,8 @@ from numpy.typing import ArrayLike
 
 EARTH_RADIUS_M = 6_371_008.8  # IUGG mean radius
 METRES_PER_NM = 1852.0
+KM_PER_NM = METRES_PER_NM / 1000.0
+KNOT_MPS = METRES_PER_NM / 3600.0  # one knot in metres per second
 
 # Upper bound on the number of query x reference cells held at once in nearest_point
 # (float64: 1M cells = 8 MB, plus argmax; larger chunks are no faster).
@@ -111,7 +113,15 @@ def unwrap_lon(lon: ArrayLike, groups: Optional[ArrayLike] = None) -> np.ndarray
     return lon + shift
 
 
-def _unit_vectors(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+def wrap_lon(lon: ArrayLike) -> np.ndarray:
+    """Longitudes (or longitude differences) wrapped into [-180, 180)."""
+    return np.mod(_f8(lon) + 180.0, 360.0) - 180.0
+
+
+def unit_vectors(lat: ArrayLike, lon: ArrayLike) -> np.ndarray:
+    """(N, 3) unit vectors of points on the sphere (their dot product is the cosine of the
+    angle between two points)."""
+    lat, lon = _f8(lat), _f8(lon)
     phi = np.radians(lat)
     lam = np.radians(lon)
     cphi = np.cos(phi)
@@ -154,13 +164,13 @@ def nearest_point(
     if n == 0 or ref_ok.size == 0 or q_ok.size == 0:
         return index, dist
 
-    ref_vec_t = np.ascontiguousarray(_unit_vectors(rlat_all[ref_ok], rlon_all[ref_ok]).T)  # 3 x M
+    ref_vec_t = np.ascontiguousarray(unit_vectors(rlat_all[ref_ok], rlon_all[ref_ok]).T)  # 3 x M
     m = ref_ok.size
     chunk = max(1, _NEAREST_CHUNK_CELLS // m)
     best = np.empty(q_ok.size, dtype=np.int64)
     for start in range(0, q_ok.size, chunk):
         rows = q_ok[start:start + chunk]
-        dots = _unit_vectors(qlat[rows], qlon[rows]) @ ref_vec_t
+        dots = unit_vectors(qlat[rows], qlon[rows]) @ ref_vec_t
         best[start:start + chunk] = np.argmax(dots, axis=1)
 
     found = ref_ok[best]

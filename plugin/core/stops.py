@@ -30,11 +30,10 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .geo import haversine_m
+from .geo import KNOT_MPS, haversine_m, wrap_lon
 from .ports import nearest_port, terminal_at
 from .schema import conform
-
-KNOT_MPS = 1852.0 / 3600.0
+from .tracks import next_valid_index, prev_valid_index, ranges, sort_order, time_ns, vessel_codes
 
 STOP_DTYPES: dict[str, str] = {
     "mmsi": "object",
@@ -62,31 +61,6 @@ PORT_ASSIGN_DTYPES: dict[str, str] = {
     "port_km": "float64",
 }
 UNMATCHED_PORT_NAME = "anchorage"
-
-
-def _time_ns(series: pd.Series) -> np.ndarray:
-    """int64 nanoseconds since the epoch (UTC) for a tz-aware or naive datetime column."""
-    values = pd.to_datetime(series, utc=True)
-    return values.values.astype("datetime64[ns]").view("int64")
-
-
-def _vessel_codes(series: pd.Series) -> np.ndarray:
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        return series.cat.codes.to_numpy(dtype=np.int64)
-    return pd.factorize(series, sort=False)[0].astype(np.int64)
-
-
-def _sort_order(codes: np.ndarray, t: np.ndarray) -> Optional[np.ndarray]:
-    """None if rows are already grouped by vessel and time-ordered within it, else a sort order."""
-    n = codes.size
-    if n < 2:
-        return None
-    change = codes[1:] != codes[:-1]
-    contiguous = int(change.sum()) + 1 == np.unique(codes).size
-    ordered = not np.any((np.diff(t) < 0) & ~change)
-    if contiguous and ordered:
-        return None
-    return np.lexsort((t, codes))
 
 
 def _implied_slow(lat: np.ndarray, lon: np.ndarray, t_s: np.ndarray,
@@ -133,7 +107,7 @@ def _split_by_radius(starts: np.ndarray, lat: np.ndarray, lon: np.ndarray,
     new_anchors = []
     while anchor.size:
         hi = np.minimum(lo + width, end)
-        idx = _ranges(lo, hi - lo)
+        idx = ranges(lo, hi - lo)
         owner = np.repeat(np.arange(anchor.size), hi - lo)
         beyond = haversine_m(lat[idx], lon[idx], lat[anchor[owner]], lon[anchor[owner]]) > radius_m
         hit = np.flatnonzero(beyond)
@@ -177,20 +151,6 @@ def _can_belong_to_stop(run_id: np.ndarray, t_s: np.ndarray, lat: np.ndarray, lo
     return ok_fwd | ok_bwd
 
 
-def _prev_valid_index(valid: np.ndarray) -> np.ndarray:
-    """For each i, the largest j <= i with valid[j], else -1."""
-    idx = np.where(valid, np.arange(valid.size), -1)
-    return np.maximum.accumulate(idx) if idx.size else idx
-
-
-def _next_valid_index(valid: np.ndarray) -> np.ndarray:
-    """For each i, the smallest j >= i with valid[j], else -1."""
-    n = valid.size
-    idx = np.where(valid, np.arange(n), n)
-    nxt = np.minimum.accumulate(idx[::-1])[::-1] if n else idx
-    return np.where(nxt < n, nxt, -1)
-
-
 def detect_stops(
     positions: pd.DataFrame,
     max_speed_kn: float = 1.0,
@@ -219,13 +179,13 @@ def detect_stops(
     if positions.empty:
         return empty
 
-    codes_all = _vessel_codes(positions["mmsi"])
-    t_all = _time_ns(positions["time"])
+    codes_all = vessel_codes(positions)
+    t_all = time_ns(positions)
     lat_all = positions["lat"].to_numpy(dtype=np.float64)
     lon_all = positions["lon"].to_numpy(dtype=np.float64)
     ok = (codes_all >= 0) & np.isfinite(lat_all) & np.isfinite(lon_all) & (t_all != np.iinfo(np.int64).min)
     rows = np.flatnonzero(ok)  # positional rows of positions, in processing order
-    order = _sort_order(codes_all[rows], t_all[rows])
+    order = sort_order(codes_all[rows], t_all[rows])
     if order is not None:
         rows = rows[order]
     codes, t = codes_all[rows], t_all[rows]
@@ -284,12 +244,12 @@ def detect_stops(
 
     # median position: positions of the stop are contiguous [first, last] in sorted space
     stop_of = np.repeat(np.arange(n_stops), n_points)
-    member = _ranges(first, n_points)
+    member = ranges(first, n_points)
     anchor_lon = lon[first]
-    dlon = np.mod(lon[member] - anchor_lon[stop_of] + 180.0, 360.0) - 180.0  # antimeridian-safe
+    dlon = wrap_lon(lon[member] - anchor_lon[stop_of])  # antimeridian-safe
     med = pd.DataFrame({"s": stop_of, "lat": lat[member], "dlon": dlon}).groupby("s", sort=True).median()
     med_lat = med["lat"].to_numpy()
-    med_lon = np.mod(anchor_lon + med["dlon"].to_numpy() + 180.0, 360.0) - 180.0
+    med_lon = wrap_lon(anchor_lon + med["dlon"].to_numpy())
 
     # draughts
     if "draught" in positions.columns:
@@ -297,8 +257,8 @@ def detect_stops(
     else:
         draught = np.full(n, np.nan)
     has_d = np.isfinite(draught) & (draught > 0)
-    nxt = _next_valid_index(has_d)
-    prv = _prev_valid_index(has_d)
+    nxt = next_valid_index(has_d)
+    prv = prev_valid_index(has_d)
     window_s = max_gap_h * 3600.0
     d_start = np.full(n_stops, np.nan)
     d_end = np.full(n_stops, np.nan)
@@ -337,13 +297,6 @@ def detect_stops(
     return conform(out, STOP_DTYPES)
 
 
-def _ranges(first: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """Concatenation of arange(first[k], first[k] + lengths[k]) for all k, without a loop."""
-    total = int(lengths.sum())
-    offsets = np.repeat(first - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
-    return np.arange(total) + offsets
-
-
 def _identity(positions: pd.DataFrame, col: str, rows: np.ndarray, codes: np.ndarray,
               first: np.ndarray, last: np.ndarray) -> np.ndarray:
     """Per stop: the last non-null ``col`` at or before the stop's end for that vessel,
@@ -362,9 +315,9 @@ def _identity(positions: pd.DataFrame, col: str, rows: np.ndarray, codes: np.nda
         if series.dtype == object:
             valid &= series.astype(str).str.strip().ne("").to_numpy()
     valid = valid[rows]
-    prv = _prev_valid_index(valid)[last]
+    prv = prev_valid_index(valid)[last]
     ok_prev = (prv >= 0) & (codes[np.maximum(prv, 0)] == codes[last])
-    nxt = _next_valid_index(valid)[last]
+    nxt = next_valid_index(valid)[last]
     ok_next = ~ok_prev & (nxt >= 0) & (codes[np.maximum(nxt, 0)] == codes[last])
     chosen = np.where(ok_prev, prv, nxt)
     take = ok_prev | ok_next

@@ -28,7 +28,7 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from .geo import METRES_PER_NM, haversine_m, nearest_point, unwrap_lon
+from .geo import METRES_PER_NM, haversine_m, nearest_point, unwrap_lon, wrap_lon
 from .schema import POSITION_DTYPES
 
 NS_PER_HOUR = 3_600 * 1_000_000_000
@@ -67,6 +67,29 @@ class Reconstruction:
         return track_coordinates(self.positions, self.segments)
 
 
+def ranges(first: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Concatenation of ``arange(first[k], first[k] + lengths[k])`` for all k, without a loop."""
+    first = np.asarray(first, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    total = int(lengths.sum())
+    offsets = np.repeat(first - np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths)
+    return np.arange(total, dtype=np.int64) + offsets
+
+
+def prev_valid_index(valid: np.ndarray) -> np.ndarray:
+    """For each i, the largest j <= i with valid[j], else -1."""
+    idx = np.where(valid, np.arange(valid.size), -1)
+    return np.maximum.accumulate(idx) if idx.size else idx
+
+
+def next_valid_index(valid: np.ndarray) -> np.ndarray:
+    """For each i, the smallest j >= i with valid[j], else -1."""
+    n = valid.size
+    idx = np.where(valid, np.arange(n), n)
+    nxt = np.minimum.accumulate(idx[::-1])[::-1] if n else idx
+    return np.where(nxt < n, nxt, -1)
+
+
 def _hours_to_ns(hours: float, what: str) -> int:
     if not np.isfinite(hours) or hours <= 0:
         raise ValueError(f"{what} must be a positive number of hours, got {hours!r}")
@@ -84,7 +107,8 @@ def _first_bad_row(positions: pd.DataFrame, bad: np.ndarray) -> str:
     return f"{rows.size} row(s), first at index label {positions.index[rows[0]]!r}"
 
 
-def _vessel_codes(positions: pd.DataFrame) -> np.ndarray:
+def vessel_codes(positions: pd.DataFrame) -> np.ndarray:
+    """Integer vessel code per row (from ``mmsi``); raises naming the first row without one."""
     mmsi = positions["mmsi"]
     if isinstance(mmsi.dtype, pd.CategoricalDtype):
         codes = mmsi.cat.codes.to_numpy()
@@ -96,7 +120,8 @@ def _vessel_codes(positions: pd.DataFrame) -> np.ndarray:
     return codes
 
 
-def _time_ns(positions: pd.DataFrame) -> np.ndarray:
+def time_ns(positions: pd.DataFrame) -> np.ndarray:
+    """int64 UTC nanoseconds of ``time``; raises naming the first row without a time."""
     time = positions["time"]
     if not pd.api.types.is_datetime64_any_dtype(time.dtype):
         raise ValueError(f"positions column 'time' must be datetime64 (UTC), got {time.dtype}")
@@ -116,7 +141,7 @@ def _float_values(series: pd.Series) -> np.ndarray:
     return series.to_numpy(dtype=np.float64, na_value=np.nan)
 
 
-def _sort_order(codes: np.ndarray, t: np.ndarray) -> Optional[np.ndarray]:
+def sort_order(codes: np.ndarray, t: np.ndarray) -> Optional[np.ndarray]:
     """None when rows are grouped by vessel and time-ascending within each vessel, else a sort permutation."""
     n = codes.size
     if n < 2:
@@ -131,40 +156,6 @@ def _sort_order(codes: np.ndarray, t: np.ndarray) -> Optional[np.ndarray]:
         if np.unique(np.append(block_codes, codes[0])).size == block_codes.size + 1:
             return None
     return np.lexsort((t, codes))  # stable: equal times keep their input order
-
-
-def _starts(codes: np.ndarray, t: np.ndarray, gap_ns: int) -> np.ndarray:
-    """Boolean mask of rows that start a segment (sorted arrays)."""
-    n = codes.size
-    start = np.empty(n, dtype=bool)
-    if n:
-        start[0] = True
-        np.not_equal(codes[1:], codes[:-1], out=start[1:])
-        start[1:] |= np.diff(t) > gap_ns
-    return start
-
-
-def segment_ids(positions: pd.DataFrame, gap_h: float = 6.0) -> np.ndarray:
-    """Int32 segment number (0, 1, ...) for every row of ``positions``, aligned with its rows.
-
-    Per vessel, a new segment starts at the vessel's first position and at every position
-    whose time since the previous position is STRICTLY longer than ``gap_h`` hours; a gap of
-    exactly ``gap_h`` does not split. Numbers increase in (mmsi, time) order; unsorted input
-    is handled (sorted internally, result returned in the input's row order).
-    """
-    _check_columns(positions)
-    gap_ns = _hours_to_ns(gap_h, "gap_h")
-    codes = _vessel_codes(positions)
-    t = _time_ns(positions)
-    order = _sort_order(codes, t)
-    if order is not None:
-        codes, t = codes[order], t[order]
-    ids = np.cumsum(_starts(codes, t, gap_ns), dtype=np.int32) - np.int32(1)
-    if order is None:
-        return ids
-    out = np.empty_like(ids)
-    out[order] = ids
-    return out
 
 
 def _column_or_na(positions: pd.DataFrame, col: str) -> pd.Series:
@@ -294,9 +285,9 @@ def reconstruct(
     if ports is not None:
         _check_ports(ports)
 
-    codes = _vessel_codes(positions)
-    t = _time_ns(positions)
-    order = _sort_order(codes, t)
+    codes = vessel_codes(positions)
+    t = time_ns(positions)
+    order = sort_order(codes, t)
     if order is not None:
         positions = positions.take(order)
         codes, t = codes[order], t[order]
@@ -433,5 +424,5 @@ def gap_coordinates(gaps: pd.DataFrame) -> list[np.ndarray]:
     """Two-point lon/lat arrays from each gap's start to its end, unwrapped across the antimeridian."""
     start = gaps[["start_lon", "start_lat"]].to_numpy(dtype="float64")
     end = gaps[["end_lon", "end_lat"]].to_numpy(dtype="float64")
-    end[:, 0] = start[:, 0] + ((end[:, 0] - start[:, 0] + 180.0) % 360.0 - 180.0)
+    end[:, 0] = start[:, 0] + wrap_lon(end[:, 0] - start[:, 0])
     return [np.vstack([a, b]) for a, b in zip(start, end)]

@@ -52,17 +52,18 @@ from .calls import (
     CALL_DTYPES,
     COUNTED_LEVELS,
     DEFAULT_PARAMS,
-    EVIDENCE_RANK,
-    LEVEL_RANK,
     CallParams,
+    aggregate_calls,
     as_multipolygon,
     dark_calls,
     draught_change,
     match_sightings,
+    name_keys,
     region_area,
 )
 from .polygons import points_in_polygon
 from .schema import TANKER_SHIP_TYPES, conform
+from .tracks import NS_PER_HOUR, ranges
 
 TRIP_DTYPES: dict[str, str] = {
     "trip_id": "int64",
@@ -91,8 +92,6 @@ TRIP_DTYPES: dict[str, str] = {
     "sanctioned": "boolean",     # <NA> when no sanctions list was given
 }
 TRIP_COLUMNS: list[str] = list(TRIP_DTYPES)
-LADEN_STATES: tuple[str, ...] = ("laden", "ballast", "unknown")
-_NS_PER_H = 3600e9
 
 
 @dataclass(frozen=True)
@@ -279,7 +278,7 @@ class RegionAnalysis:
             count[np.isnan(lo_key) | np.isnan(hi_key)] = 0
             if count.sum():
                 owner = np.repeat(np.arange(idx.size), count)
-                rows = np.arange(count.sum()) + np.repeat(lo - np.concatenate([[0], np.cumsum(count)[:-1]]), count)
+                rows = ranges(lo, count)
                 out = ~points_in_polygon(self._lat[rows], self._lon[rows], polys)
                 left = np.zeros(idx.size, dtype=bool)
                 left[owner[out]] = True
@@ -287,30 +286,8 @@ class RegionAnalysis:
         return np.cumsum(new)
 
     def _aggregate(self, rc: pd.DataFrame, group: np.ndarray, threshold: float) -> pd.DataFrame:
-        rc = rc.assign(_g=group, _lvl=rc["level"].map(LEVEL_RANK).fillna(0).astype(int),
-                       _ev=rc["evidence"].map(EVIDENCE_RANK).fillna(0).astype(int))
-        g = rc.groupby("_g", sort=True)
-        first = g.head(1).set_index("_g")
-        last = g.tail(1).set_index("_g")
-        best = rc.sort_values(["_g", "_lvl", "_ev"], ascending=[True, False, False],
-                              kind="mergesort").groupby("_g", sort=True).head(1).set_index("_g")
-        ident = rc.sort_values(["_g", "arrival"], kind="mergesort").groupby("_g", sort=True)
-        trips = pd.DataFrame({
-            "mmsi": first["mmsi"].astype(str),
-            "imo": ident["imo"].last(), "name": ident["name"].last(),
-            "ship_type": ident["ship_type"].last(),
-            "arrival": g["arrival"].min(), "departure": g["departure"].max(),
-            "n_calls": g.size(),
-            "ports": g["port"].agg(lambda s: "|".join(dict.fromkeys(str(v) for v in s))),
-            "evidence": best["evidence"], "level": best["level"],
-            "evidence_all": g["evidence_all"].agg(
-                lambda s: "|".join(sorted({e for v in s for e in str(v).split("|")},
-                                          key=lambda e: -EVIDENCE_RANK.get(e, 0)))),
-            "draught_in": first["draught_in"], "draught_out": last["draught_out"],
-            "lat": best["lat"], "lon": best["lon"],
-        })
-        trips = trips.reset_index(drop=True)
-        trips["duration_h"] = (trips["departure"] - trips["arrival"]).dt.total_seconds() / 3600.0
+        trips = aggregate_calls(rc, group)
+        trips["mmsi"] = trips["mmsi"].astype(str)
         trips["counted"] = trips["level"].isin(COUNTED_LEVELS)
         trips["draught_change_m"] = draught_change(trips["draught_in"].to_numpy(float),
                                                    trips["draught_out"].to_numpy(float))
@@ -336,7 +313,7 @@ class RegionAnalysis:
         ts = s["time"].to_numpy(dtype="datetime64[ns]").view(np.int64)[pairs["sighting"]]
         a = trips["arrival"].to_numpy(dtype="datetime64[ns]").view(np.int64)[pairs["row"]]
         d = trips["departure"].to_numpy(dtype="datetime64[ns]").view(np.int64)[pairs["row"]]
-        ok = (ts >= a) & (ts <= d + self.sighting_after_h * _NS_PER_H)
+        ok = (ts >= a) & (ts <= d + self.sighting_after_h * NS_PER_HOUR)
         state = s["state"].to_numpy(dtype=object)[pairs["sighting"]]
         ok &= np.isin(state, ["laden", "ballast"])
         if not ok.any():
@@ -354,7 +331,7 @@ class RegionAnalysis:
             keep &= (trips["arrival"] <= utc_timestamp(f.end)).to_numpy()
         if f.tankers_only:
             keep &= is_tanker(trips["ship_type"], trips["_p_ship_type"])
-        ids_m, ids_i, names = _norm(trips["mmsi"]), _norm(trips["imo"]), _norm(trips["name"])
+        ids_m, ids_i, names = _norm(trips["mmsi"]), _norm(trips["imo"]), name_keys(trips["name"])
         if f.sanctioned is not None:
             listed = set(_norm(f.sanctioned)) - {""}
             sanctioned = (ids_m.isin(listed) | ids_i.isin(listed)).to_numpy()
@@ -368,7 +345,8 @@ class RegionAnalysis:
             keep &= (flag.isin(wanted) | ids_m.str[:3].isin(wanted)).to_numpy()
         if f.vessels is not None:
             wanted = set(_norm(f.vessels)) - {""}
-            keep &= (ids_m.isin(wanted) | ids_i.isin(wanted) | names.isin(wanted)).to_numpy()
+            wanted_names = set(name_keys(f.vessels)) - {""}
+            keep &= (ids_m.isin(wanted) | ids_i.isin(wanted) | names.isin(wanted_names)).to_numpy()
         out = trips[keep].reset_index(drop=True)
         return conform(out, TRIP_DTYPES)
 

@@ -258,3 +258,149 @@ def test_frames_without_required_columns_are_rejected_by_name() -> None:
         dark_calls(gaps(gap(41.8, 133.0, 41.8, 133.0, 30)).drop(columns=["draught_before"]), [PORT])
     with pytest.raises(ValueError, match="stops frame lacks column.*start_time"):
         stop_calls(pd.DataFrame({"mmsi": ["1"], "lat": [1.0], "lon": [1.0]}))
+
+
+# ------------------------------------------------- dense reference for the chunked dark calls
+
+def _dense_distances(lat: np.ndarray, lon: np.ndarray, areas: list) -> np.ndarray:
+    return np.stack([a.distance_km(lat, lon) for a in areas], axis=1)
+
+
+def _dense_choose(detour, ok, kind_rank, prefer_km):
+    big = np.where(ok, detour, np.inf)
+    best = big.min(axis=1)
+    close = ok & (big <= best[:, None] + prefer_km)
+    score = np.where(close, kind_rank[None, :] * 1e9 + big, np.inf)
+    return np.where(np.isfinite(best), np.argmin(score, axis=1), -1)
+
+
+def dense_dark_calls(g: pd.DataFrame, areas: list, sg: pd.DataFrame, p: CallParams = DEFAULT_PARAMS) -> set:
+    """The rules of the module docstring on full gaps x areas matrices (the pre-chunking code),
+    as a set of (gap row, port_id, evidence, level, rounded lat, lon, detour)."""
+    from tanker_watch.plugin.core.calls import KIND_PRIORITY
+    g = g.reset_index(drop=True)
+    t0 = g["start_time"].to_numpy(dtype="datetime64[ns]").view(np.int64)
+    t1 = g["end_time"].to_numpy(dtype="datetime64[ns]").view(np.int64)
+    dur = (t1 - t0) / 3600e9
+    v = p.max_speed_kn * 1.852
+    d0 = _dense_distances(g["start_lat"].to_numpy(float), g["start_lon"].to_numpy(float), areas)
+    d1 = _dense_distances(g["end_lat"].to_numpy(float), g["end_lon"].to_numpy(float), areas)
+    detour = d0 + d1
+    feasible = detour / v + p.min_stay_h <= dur[:, None] + 1e-9
+    rank = np.array([KIND_PRIORITY[a.kind] for a in areas], dtype=float)
+    out, sighted = set(), np.zeros(len(g), bool)
+    pairs = match_sightings(sg, g["mmsi"], g["imo"], g["name"])
+    gi, si = pairs["row"].to_numpy(), pairs["sighting"].to_numpy()
+    ts = sg["time"].to_numpy(dtype="datetime64[ns]").view(np.int64)[si]
+    slat, slon = sg["lat"].to_numpy(float)[si], sg["lon"].to_numpy(float)[si]
+    r0 = haversine_m(g["start_lat"].to_numpy(float)[gi], g["start_lon"].to_numpy(float)[gi], slat, slon) / 1000 / v
+    r1 = haversine_m(slat, slon, g["end_lat"].to_numpy(float)[gi], g["end_lon"].to_numpy(float)[gi]) / 1000 / v
+    w = ((ts >= t0[gi]) & (ts <= t1[gi]) & (r0 <= (ts - t0[gi]) / 3600e9 + 1e-9)
+         & (r1 <= (t1[gi] - ts) / 3600e9 + 1e-9))
+    gi, slat, slon = gi[w], slat[w], slon[w]
+    if gi.size:
+        ds = _dense_distances(slat, slon, areas)
+        choice = _dense_choose(ds, (ds <= p.sighting_km) & feasible[gi], rank, p.prefer_within_km)
+        seen = set()
+        for row, k, la, lo in zip(gi, choice, slat, slon):
+            if k >= 0 and (row, k) not in seen:  # one call per sighted area, first sighting's position
+                seen.add((row, k))
+                sighted[row] = True
+                out.add((row, areas[k].id, "sighting", "confirmed", round(la, 6), round(lo, 6),
+                         round(detour[row, k], 6)))
+    change = np.round(g["draught_after"].to_numpy(float) - g["draught_before"].to_numpy(float), 2)
+    choice = _dense_choose(detour, feasible, rank, p.prefer_within_km)
+    near = _dense_choose(detour, feasible & (d0 <= p.near_km) & (d1 <= p.near_km), rank, p.prefer_within_km)
+    for row in np.flatnonzero(~sighted):
+        k, level = (choice[row], "inferred") if abs(change[row]) >= p.draught_change_m - 1e-9 else (-1, "")
+        if k < 0:
+            k, level = near[row], "possible"
+        if k >= 0:
+            out.add((row, areas[k].id, "dark_gap", level, round(areas[k].lat, 6), round(areas[k].lon, 6),
+                     round(detour[row, k], 6)))
+    return out
+
+
+def random_case(n: int, seed: int) -> tuple[pd.DataFrame, list, pd.DataFrame]:
+    rng = np.random.default_rng(seed)
+    plat, plon = rng.uniform(40, 44, 300), rng.uniform(130, 136, 300)
+    areas = [Area(id=f"P{i}", name=f"Port {i}", kind="port", lat=a, lon=b, radius_km=rng.choice([0.0, 5.0]))
+             for i, (a, b) in enumerate(zip(plat, plon))]
+    for j, (la, lo) in enumerate([(42.7, 133.0), (41.5, 131.5)]):
+        box = [[lo - 0.1, la - 0.05], [lo + 0.1, la - 0.05], [lo + 0.1, la + 0.05], [lo - 0.1, la + 0.05]]
+        areas.append(Area(id=f"T{j}", name=f"Terminal {j}", kind="oil_terminal", lat=la, lon=lo,
+                          geometry=[[np.array(box + [box[0]], dtype=float)]]))
+    k = rng.integers(0, len(areas), n)
+    lat0 = np.array([areas[i].lat for i in k]) + rng.normal(0, 0.3, n)
+    lon0 = np.array([areas[i].lon for i in k]) + rng.normal(0, 0.3, n)
+    start = T0 + pd.to_timedelta(rng.integers(0, 10**7, n), unit="s")
+    hours = rng.uniform(1, 72, n)
+    g = pd.DataFrame({"mmsi": [str(445000000 + i % 40) for i in range(n)], "imo": None, "name": "X",
+                      "ship_type": 80, "start_time": start, "end_time": start + pd.to_timedelta(hours, unit="h"),
+                      "start_lat": lat0, "start_lon": lon0, "end_lat": lat0 + rng.normal(0, 0.3, n),
+                      "end_lon": lon0 + rng.normal(0, 0.3, n), "duration_h": hours,
+                      "draught_before": rng.choice([5.0, 9.0], n), "draught_after": rng.choice([5.0, 9.0], n)})
+    m = n // 2
+    gi = rng.integers(0, n, m)
+    at = g["start_time"].iloc[gi].reset_index(drop=True) + pd.to_timedelta(hours[gi] * rng.uniform(0, 1, m), unit="h")
+    sg = sightings(*[{"mmsi": g["mmsi"].iloc[i], "time": t, "lat": lat0[i] + d, "lon": lon0[i], "state": "laden"}
+                     for i, t, d in zip(gi, at, rng.normal(0, 0.1, m))])
+    return g, areas, sg
+
+
+def as_set(calls: pd.DataFrame, g: pd.DataFrame) -> set:
+    row = {(m, t): i for i, (m, t) in enumerate(zip(g["mmsi"], g["start_time"]))}
+    return {(row[(m, t)], pid, ev, lv, round(la, 6), round(lo, 6), round(dt, 6))
+            for m, t, pid, ev, lv, la, lo, dt in zip(calls["mmsi"], calls["arrival"], calls["port_id"],
+                                                     calls["evidence"], calls["level"], calls["lat"],
+                                                     calls["lon"], calls["detour_km"])}
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_chunked_dark_calls_equal_the_dense_rules_on_random_gaps(seed, monkeypatch) -> None:
+    g, areas, sg = random_case(300, seed)
+    expected = dense_dark_calls(g, areas, sg)
+    assert len(expected) > 100 and {e[3] for e in expected} == {"confirmed", "inferred", "possible"}
+    got = dark_calls(g, areas, sg)
+    got_set = as_set(got, g)
+    assert len(got) == len(expected) == len(got_set)
+    # same calls; detours agree to float precision (chord vs haversine formula)
+    want = {e[:6]: e[6] for e in expected}
+    have = {e[:6]: e[6] for e in got_set}
+    assert have.keys() == want.keys()
+    assert all(abs(have[k] - want[k]) < 1e-5 for k in want)
+    # tiny chunks (a few gaps at a time) give the same calls in the same order
+    import tanker_watch.plugin.core.calls as calls_module
+    monkeypatch.setattr(calls_module, "_GAP_CHUNK_CELLS", 1000)
+    pd.testing.assert_frame_equal(dark_calls(g, areas, sg), got)
+
+
+def test_sighting_name_with_mt_prefix_matches_the_ais_name() -> None:
+    s = sightings({"name": "MT KUM UN SAN 3", "time": T0, "lat": 42.0, "lon": 133.0, "state": "laden"},
+                  {"name": "KUM UN SAN 2", "time": T0, "lat": 42.0, "lon": 133.0, "state": "laden"})
+    pairs = match_sightings(s, pd.Series(["445100009"]), pd.Series([None]), pd.Series(["Kum Un San No. 3"]))
+    assert pairs.to_dict("list") == {"row": [0], "sighting": [0]}
+
+
+def test_aggregate_calls_takes_bounds_strongest_evidence_and_latest_identity() -> None:
+    rows = [
+        {"mmsi": "1", "imo": None, "name": "A", "port_id": "P", "port": "Port", "arrival": T0,
+         "departure": T0 + pd.Timedelta(hours=5), "evidence": "dark_gap", "evidence_all": "dark_gap",
+         "level": "possible", "draught_in": 5.0, "draught_out": 5.0, "lat": 1.0, "lon": 1.0, "detour_km": 7.0},
+        {"mmsi": "1", "imo": "9000001", "name": "B", "port_id": "P", "port": "Port",
+         "arrival": T0 + pd.Timedelta(hours=2),
+         "departure": T0 + pd.Timedelta(hours=9), "evidence": "ais_stop", "evidence_all": "ais_stop",
+         "level": "confirmed", "draught_in": 5.5, "draught_out": 9.0, "lat": 2.0, "lon": 2.0, "detour_km": np.nan},
+        {"mmsi": "2", "imo": None, "name": None, "port_id": "Q", "port": "Other", "arrival": T0,
+         "departure": T0 + pd.Timedelta(hours=1), "evidence": "dark_gap", "evidence_all": "dark_gap",
+         "level": "inferred", "draught_in": 4.0, "draught_out": 8.0, "lat": 3.0, "lon": 3.0, "detour_km": 3.0},
+    ]
+    from tanker_watch.plugin.core.calls import CALL_DTYPES, aggregate_calls
+    out = aggregate_calls(conform(pd.DataFrame(rows), CALL_DTYPES), np.array([5, 5, 9]))
+    assert out["n_calls"].tolist() == [2, 1]
+    first = out.iloc[0]
+    assert (first["arrival"], first["departure"]) == (T0, T0 + pd.Timedelta(hours=9))
+    assert (first["evidence"], first["level"], first["evidence_all"]) == ("ais_stop", "confirmed", "ais_stop|dark_gap")
+    assert (first["lat"], first["imo"], first["name"], first["detour_km"]) == (2.0, "9000001", "B", 7.0)
+    assert (first["draught_in"], first["draught_out"]) == (5.0, 9.0)
+    assert out.iloc[1]["level"] == "inferred" and out.iloc[1]["ports"] == "Other"

@@ -127,3 +127,22 @@ def test_nearest_point_empty_inputs_and_scalars():
     assert idx.tolist() == [0] and dist[0] < 10_000
     with pytest.raises(ValueError):
         nearest_point([1.0], [1.0, 2.0], [1.0], [1.0])
+
+
+def test_wrap_lon_into_half_open_range():
+    got = geo.wrap_lon(np.array([-180.0, 179.5, 180.0, 181.0, -181.0, 540.0, -359.0, np.nan]))
+    assert got[:-1].tolist() == [-180.0, 179.5, -180.0, -179.0, 179.0, -180.0, 1.0]
+    assert math.isnan(got[-1])
+
+
+def test_unit_vectors_dot_is_cosine_of_the_angle():
+    v = geo.unit_vectors([0.0, 0.0, 90.0, 42.0], [0.0, 90.0, 0.0, 133.0])
+    assert v.shape == (4, 3)
+    np.testing.assert_allclose(np.linalg.norm(v, axis=1), 1.0)
+    np.testing.assert_allclose(v[:3] @ v[:3].T, np.eye(3), atol=1e-15)
+    angle = np.arccos(v[3] @ geo.unit_vectors([41.0], [133.0])[0])
+    assert angle * geo.EARTH_RADIUS_M == pytest.approx(geo.haversine_m(42.0, 133.0, 41.0, 133.0), rel=1e-9)
+
+
+def test_speed_constants():
+    assert geo.KNOT_MPS * 3600 == pytest.approx(1852.0) and geo.KM_PER_NM == pytest.approx(1.852)

@@ -12,8 +12,11 @@ from tanker_watch.plugin.core.schema import POSITION_DTYPES, conform, empty_posi
 from tanker_watch.plugin.core.tracks import (
     DARK_GAP_COLUMNS,
     SEGMENT_COLUMNS,
+    gap_coordinates,
+    next_valid_index,
+    prev_valid_index,
+    ranges,
     reconstruct,
-    segment_ids,
     track_coordinates,
 )
 
@@ -36,14 +39,14 @@ def track(mmsi: str, hours: list[float], lat: float = 42.0, lon: float = 132.0, 
 
 def test_gap_exactly_at_segment_threshold_does_not_split():
     pos = frame(track("273000001", [0, 6, 12]))
-    assert segment_ids(pos, gap_h=6.0).tolist() == [0, 0, 0]
     rec = reconstruct(pos, segment_gap_h=6.0)
+    assert rec.segment_id.tolist() == [0, 0, 0]
     assert len(rec.segments) == 1 and rec.segments["n_points"].tolist() == [3]
 
 
 def test_gap_just_above_segment_threshold_splits():
     pos = frame(track("273000001", [0, 6 + 1 / 3600, 7, 20]))
-    assert segment_ids(pos, gap_h=6.0).tolist() == [0, 1, 1, 2]
+    assert reconstruct(pos, segment_gap_h=6.0).segment_id.tolist() == [0, 1, 1, 2]
     segs = reconstruct(pos, segment_gap_h=6.0).segments
     assert segs["first_row"].tolist() == [0, 1, 3]
     assert segs["last_row"].tolist() == [0, 2, 3]
@@ -51,7 +54,7 @@ def test_gap_just_above_segment_threshold_splits():
     assert segs["start_time"].tolist() == [T0, T0 + (6 + 1 / 3600) * H, T0 + 20 * H]
     assert segs["end_time"].tolist()[1] == T0 + 7 * H
     # a larger threshold keeps the 6 h gap, still splits the 13 h one
-    assert segment_ids(pos, gap_h=8.0).tolist() == [0, 0, 0, 1]
+    assert reconstruct(pos, segment_gap_h=8.0).segment_id.tolist() == [0, 0, 0, 1]
 
 
 def test_single_point_vessels_are_one_point_segments():
@@ -104,16 +107,17 @@ def test_interleaved_unsorted_vessels_are_sorted_and_input_untouched():
     pd.testing.assert_frame_equal(sorted_rec.dark_gaps, rec.dark_gaps)
 
 
-def test_segment_ids_follow_input_row_order_when_unsorted():
+def test_segments_of_unsorted_input_follow_each_vessel():
     a = track("445000001", [0, 1, 10])
     b = track("273000002", [0.5, 1.5])
     pos = frame([a[2], b[1], a[0], b[0], a[1]])
-    ids = segment_ids(pos, gap_h=6.0)
-    by_row = dict(zip(zip(pos["mmsi"].astype(str), pos["time"]), ids))
+    rec = reconstruct(pos, segment_gap_h=6.0)
+    out = rec.positions
+    by_row = dict(zip(zip(out["mmsi"].astype(str), out["time"]), rec.segment_id))
     assert by_row[("445000001", T0)] == by_row[("445000001", T0 + H)]
     assert by_row[("445000001", T0 + 10 * H)] != by_row[("445000001", T0)]
     assert by_row[("273000002", T0 + 0.5 * H)] == by_row[("273000002", T0 + 1.5 * H)]
-    assert len(set(ids.tolist())) == 3
+    assert len(set(rec.segment_id.tolist())) == 3
 
 
 def test_vessel_blocks_split_apart_are_detected_as_unsorted():
@@ -250,7 +254,6 @@ def test_empty_input():
     assert list(rec.dark_gaps.columns) == DARK_GAP_COLUMNS and len(rec.dark_gaps) == 0
     assert str(rec.segments["start_time"].dtype) == "datetime64[ns, UTC]"
     assert rec.segment_id.size == 0 and rec.track_coordinates() == []
-    assert segment_ids(empty_positions()).size == 0
 
 
 def test_output_dtypes():
@@ -277,7 +280,7 @@ def test_bad_input_messages():
     no_mmsi = pos.copy()
     no_mmsi.loc[0, "mmsi"] = np.nan
     with pytest.raises(ValueError, match="'mmsi' has missing values"):
-        segment_ids(no_mmsi)
+        reconstruct(no_mmsi)
     for kwargs in ({"segment_gap_h": 0}, {"dark_gap_h": -1}, {"segment_gap_h": float("nan")},
                    {"near_port_km": -5}):
         with pytest.raises(ValueError):
@@ -373,3 +376,24 @@ def test_track_lines_joins_segments_and_dark_connectors():
     assert frame.loc[2, "duration_h"] == pytest.approx(14.0)
     # the first segment crosses the antimeridian and stays continuous (179.9 -> 180.1)
     assert coordinates[0][-1, 0] == pytest.approx(180.1)
+
+
+# ------------------------------------------------------------------ shared sorted-array helpers
+
+def test_ranges_concatenates_aranges_including_empty_ones():
+    assert ranges(np.array([5, 0, 2]), np.array([2, 0, 3])).tolist() == [5, 6, 2, 3, 4]
+    assert ranges(np.array([], dtype=np.int64), np.array([], dtype=np.int64)).size == 0
+
+
+def test_prev_and_next_valid_index():
+    valid = np.array([False, True, False, False, True, False])
+    assert prev_valid_index(valid).tolist() == [-1, 1, 1, 1, 4, 4]
+    assert next_valid_index(valid).tolist() == [1, 1, 4, 4, 4, -1]
+    assert prev_valid_index(np.zeros(0, bool)).size == next_valid_index(np.zeros(0, bool)).size == 0
+
+
+def test_gap_coordinates_take_the_short_way_across_the_antimeridian():
+    gaps = pd.DataFrame({"start_lon": [179.5, 10.0], "start_lat": [50.0, 1.0],
+                         "end_lon": [-179.5, 12.0], "end_lat": [51.0, 2.0]})
+    a, b = gap_coordinates(gaps)
+    assert a.tolist() == [[179.5, 50.0], [180.5, 51.0]] and b.tolist() == [[10.0, 1.0], [12.0, 2.0]]

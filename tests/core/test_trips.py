@@ -189,6 +189,9 @@ def test_filters() -> None:
         ["445100002"]
     assert analyse(tanker, untyped, particulars=particulars,
                    filters=TripFilters(vessels=["quiet one"]))["mmsi"].tolist() == ["273100005"]
+    # names compare as sanctions-matching keys: the "MT" prefix and spacing do not matter
+    assert analyse(tanker, untyped, particulars=particulars,
+                   filters=TripFilters(vessels=["MT Quiet-One"]))["mmsi"].tolist() == ["273100005"]
     assert tankers.set_index("mmsi").loc["445100002", "flag"] == "North Korea"
 
 
